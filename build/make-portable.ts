@@ -1,0 +1,157 @@
+import { createHash } from "node:crypto";
+import { readFile, readdir, writeFile } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
+import { build, type Plugin } from "esbuild";
+
+/** What makePortable changed, for the build log. */
+export interface PortableReport {
+  pages: number;
+  scripts: number;
+  urls: number;
+}
+
+/**
+ * Rewrites a built Astro site in place so that it works from any subfolder and from file://:
+ * root-absolute URLs become relative, module scripts become deferred classic (IIFE) scripts,
+ * modulepreload links go. design.md ("A portable build") records why each step is needed.
+ */
+export async function makePortable(distDir: string): Promise<PortableReport> {
+  const files = await listFiles(distDir);
+  const report: PortableReport = { pages: 0, scripts: 0, urls: 0 };
+  const bundled = new Map<string, string>();
+
+  for (const file of files.filter((f) => f.endsWith(".css"))) {
+    const css = await readFile(file, "utf8");
+    const out = relativiseCss(css, distDir, dirname(file), report);
+    if (out !== css) await writeFile(file, out);
+  }
+
+  for (const file of files.filter((f) => f.endsWith(".html"))) {
+    let html = await readFile(file, "utf8");
+    html = html.replace(/<link rel="modulepreload"[^>]*>/g, "");
+    html = await replaceModuleScripts(html, distDir, bundled, report);
+    html = relativiseHtml(html, distDir, dirname(file), report);
+    await writeFile(file, html);
+    report.pages += 1;
+  }
+  return report;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** Turns "/x/y" (relative to the site root) into a path relative to `fromDir`. */
+export function relativeUrl(url: string, distDir: string, fromDir: string): string {
+  const match = /^([^?#]*)(.*)$/.exec(url);
+  const pathPart = match?.[1] ?? url;
+  const rest = match?.[2] ?? "";
+  const target = join(distDir, pathPart);
+  let rel = relative(fromDir, target).split(sep).join("/");
+  if (rel === "") rel = ".";
+  if (pathPart.endsWith("/") && !rel.endsWith("/")) rel += "/";
+  if (!rel.startsWith(".")) rel = `./${rel}`;
+  return rel + rest;
+}
+
+const ATTR_URL = /(\s(?:href|src|poster|action|data-src))=(["'])(\/(?!\/)[^"']*)\2/g;
+const SRCSET = /(\ssrcset)=(["'])([^"']*)\2/g;
+const CSS_URL = /url\((["']?)(\/(?!\/)[^)"']*)\1\)/g;
+
+function relativiseHtml(html: string, distDir: string, fromDir: string, report: PortableReport): string {
+  return relativiseCss(
+    html
+      .replace(ATTR_URL, (_m, attr: string, q: string, url: string) => {
+        report.urls += 1;
+        return `${attr}=${q}${relativeUrl(url, distDir, fromDir)}${q}`;
+      })
+      .replace(SRCSET, (_m, attr: string, q: string, value: string) => {
+        const parts = value.split(",").map((part) => {
+          const trimmed = part.trim();
+          if (!trimmed.startsWith("/") || trimmed.startsWith("//")) return trimmed;
+          const [url = "", ...descriptor] = trimmed.split(/\s+/);
+          report.urls += 1;
+          return [relativeUrl(url, distDir, fromDir), ...descriptor].join(" ");
+        });
+        return `${attr}=${q}${parts.join(", ")}${q}`;
+      }),
+    distDir,
+    fromDir,
+    report,
+  );
+}
+
+function relativiseCss(css: string, distDir: string, fromDir: string, report: PortableReport): string {
+  return css.replace(CSS_URL, (_m, q: string, url: string) => {
+    report.urls += 1;
+    return `url(${q}${relativeUrl(url, distDir, fromDir)}${q})`;
+  });
+}
+
+/** Resolves "/_astro/x.js" imports inside dist, the way the browser would from the site root. */
+function rootResolver(distDir: string): Plugin {
+  return {
+    name: "site-root",
+    setup(b) {
+      b.onResolve({ filter: /^\// }, (args) => ({ path: join(distDir, args.path) }));
+    },
+  };
+}
+
+async function bundleClassic(entry: { path?: string; code?: string }, distDir: string): Promise<string> {
+  const result = await build({
+    ...(entry.path === undefined
+      ? { stdin: { contents: entry.code ?? "", resolveDir: distDir, loader: "js" } }
+      : { entryPoints: [entry.path] }),
+    bundle: true,
+    format: "iife",
+    minify: true,
+    write: false,
+    target: "es2022",
+    legalComments: "none",
+    plugins: [rootResolver(distDir)],
+  });
+  return result.outputFiles[0]?.text ?? "";
+}
+
+const MODULE_SRC = /<script type="module" src="(\/[^"]+)"><\/script>/g;
+const MODULE_INLINE = /<script type="module">([\s\S]*?)<\/script>/g;
+
+/**
+ * Module scripts with a src become deferred classic scripts next to them; inline module scripts
+ * that import something are bundled and inlined. Each distinct script is bundled once.
+ */
+async function replaceModuleScripts(
+  html: string,
+  distDir: string,
+  bundled: Map<string, string>,
+  report: PortableReport,
+): Promise<string> {
+  let out = html;
+  for (const [tag, src] of [...html.matchAll(MODULE_SRC)].map((m) => [m[0], m[1] ?? ""] as const)) {
+    let classicUrl = bundled.get(src);
+    if (classicUrl === undefined) {
+      const code = await bundleClassic({ path: join(distDir, src) }, distDir);
+      const hash = createHash("sha256").update(code).digest("hex").slice(0, 10);
+      classicUrl = `/_astro/classic.${hash}.js`;
+      await writeFile(join(distDir, classicUrl), code);
+      bundled.set(src, classicUrl);
+      report.scripts += 1;
+    }
+    const replacement = `<script defer src="${classicUrl}"></script>`;
+    out = out.replace(tag, () => replacement);
+  }
+  for (const [tag, body] of [...out.matchAll(MODULE_INLINE)].map((m) => [m[0], m[1] ?? ""] as const)) {
+    if (!/\bimport\b/.test(body)) continue;
+    const code = await bundleClassic({ code: body }, distDir);
+    // A module script runs after parsing; keep that timing for the classic replacement.
+    const deferred = `(()=>{const run=()=>{${code}};document.readyState==="loading"?document.addEventListener("DOMContentLoaded",run):run()})();`;
+    out = out.replace(tag, () => `<script>${deferred}</script>`);
+    report.scripts += 1;
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+import type { AstroIntegration } from "astro";
+import { fileURLToPath } from "node:url";
+import { makePortable } from "./make-portable.ts";
+
+/**
+ * An Astro integration that makes the built site work from any subfolder and from file://.
+ * Astro writes root-absolute URLs and module scripts; Chromium refuses module scripts over
+ * file://, so after the build every page is rewritten (see make-portable.ts).
+ */
+export function portableBuild(): AstroIntegration {
+  return {
+    name: "blocked-forever:portable-build",
+    hooks: {
+      "astro:config:setup": ({ updateConfig }) => {
+        // Astro sets modulePreload per client build environment; switch it off there too.
+        updateConfig({ vite: { environments: { client: { build: { modulePreload: false } } } } });
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        const report = await makePortable(fileURLToPath(dir));
+        logger.info(
+          `portable: ${String(report.pages)} pages, ${String(report.scripts)} scripts bundled as classic, ${String(report.urls)} URLs made relative`,
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/** The two languages of the site. Chinese is the default and lives at the root. */
+export type Lang = "zh" | "en";
+
+/** All languages, default first. */
+export const LANGS: readonly Lang[] = ["zh", "en"];
+
+/** The value of `<html lang>` for each language. */
+export const HTML_LANG: Record<Lang, string> = { zh: "zh-Hans", en: "en" };
+
+/** Interface strings, per language. The article's prose lives in src/content. */
+export const UI = {
+  zh: {
+    siteName: "永远阻塞",
+    siteTagline: "一个 goroutine 泄漏的可交互笔记",
+    skipToContent: "跳到正文",
+    languageName: "中文",
+    switchLanguage: "English",
+    switchLanguageLabel: "Read this page in English",
+    themeDark: "深色",
+    themeToggleLabel: "深色模式",
+    navArticle: "文章",
+    footer: "文中所有数字与曲线都来自我们的 Go 程序在真实运行时中的记录。",
+    toc: "目录",
+  },
+  en: {
+    siteName: "Blocked Forever",
+    siteTagline: "An explorable note on goroutine leaks",
+    skipToContent: "Skip to content",
+    languageName: "English",
+    switchLanguage: "中文",
+    switchLanguageLabel: "阅读中文版",
+    themeDark: "Dark",
+    themeToggleLabel: "Dark mode",
+    navArticle: "Article",
+    footer: "Every number and curve here comes from recordings of our own Go programs on a real runtime.",
+    toc: "Contents",
+  },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+/** The strings of one language. */
+export type UiStrings = (typeof UI)[Lang];
+
+/**
+ * The root-absolute path of a page in a language: `pagePath("en", "lab/")` is `/en/lab/`.
+ * The portable build later turns these into relative links.
+ */
+export function pagePath(lang: Lang, page = ""): string {
+  return lang === "zh" ? `/${page}` : `/${lang}/${page}`;
+}
+
+/** The other language, for the language switch. */
+export function otherLang(lang: Lang): Lang {
+  return lang === "zh" ? "en" : "zh";
+}
