@@ -12,7 +12,7 @@ export const SECTIONS: readonly Section[] = [
   { id: "gctrace", title: { zh: "用 gctrace 看堆", en: "Watching the heap with gctrace" } },
   { id: "schedtrace", title: { zh: "用 schedtrace 看 goroutine", en: "Watching the goroutines with schedtrace" } },
   { id: "statuses", title: { zh: "G 的状态常量", en: "The G status constants" } },
-  { id: "fix", title: { zh: "修复:让阻塞有尽头", en: "The fix: give every wait an end" } },
+  { id: "fix", title: { zh: "修复：让阻塞有尽头", en: "The fix: give every wait an end" } },
   { id: "tick", title: { zh: "time.Tick 的旧陷阱", en: "The old time.Tick trap" } },
   { id: "finding-leaks", title: { zh: "在真实程序里找泄漏", en: "Finding leaks for real" } },
 ];
@@ -20,8 +20,8 @@ export const SECTIONS: readonly Section[] = [
 /** The article's title and lede, per language. */
 export const ARTICLE = {
   zh: {
-    title: "永远阻塞:goroutine 泄漏",
-    lede: "一个在通道上永远等待的 goroutine 不会结束,它持有的内存也永远不会被回收。下面用真实运行时的记录来看这件事。",
+    title: "永远阻塞：goroutine 泄漏",
+    lede: "一个在通道上永远等待的 goroutine 不会结束，它持有的内存也永远不会被回收。下面用真实运行时的记录来看这件事。",
   },
   en: {
     title: "Blocked forever: goroutine leaks",
