@@ -1,6 +1,8 @@
 import { hasCurrentWaitReason, stateFromGStatus, stateFromTraceState } from "./goroutine-state.ts";
 import { ownerOf } from "./goroutine-owner.ts";
-import { parseLog } from "./log-parser.ts";
+import { LineSplitter } from "./line-splitter.ts";
+import { parseSplitLine } from "./log-parser.ts";
+import type { ParseContext } from "./parse-line.ts";
 import { parseLeakProfile } from "./parse-leak-profile.ts";
 import {
   parseJsonLines,
@@ -31,8 +33,7 @@ export function buildRecording(input: RecordingInput): Recording {
   const meta = parseMeta(input.meta);
   const issues: RecordingIssue[] = [];
 
-  const records = parseLog(input.stderr);
-  const { log, gcs, snapshots } = readLog(records, issues);
+  const { log, gcs, snapshots } = readLog(input.stderr, issues);
 
   const metricsRead = parseJsonLines(input.metrics ?? "", readMetricsSample);
   for (const i of metricsRead.issues) issues.push({ file: "metrics", ...i });
@@ -78,7 +79,16 @@ export function buildRecording(input: RecordingInput): Recording {
   return { goVersion: meta.goVersion, meta: meta.raw, end, gcs, metrics, snapshots, goroutines, log, leakProfile, issues };
 }
 
-function readLog(records: TraceRecord[], issues: RecordingIssue[]) {
+/** The stderr lines with their records; the model keeps each line's text for the log view. */
+function* timedRecords(stderr: string): Generator<{ record: TraceRecord; text: string }> {
+  const splitter = new LineSplitter();
+  const context: ParseContext = { schedTMs: null };
+  for (const l of [...splitter.push(stderr), ...splitter.end()]) {
+    yield { record: parseSplitLine(l, context), text: l.text };
+  }
+}
+
+function readLog(stderr: string, issues: RecordingIssue[]) {
   const log: LogLine[] = [];
   const gcs: GcEvent[] = [];
   const snapshots: SchedSnapshot[] = [];
@@ -86,26 +96,22 @@ function readLog(records: TraceRecord[], issues: RecordingIssue[]) {
   let t = 0;
   let at = 0;
   let periodicPending = false;
-  for (const r of records) {
-    let text = "";
+  for (const { record: r, text } of timedRecords(stderr)) {
     switch (r.kind) {
       case "gc":
         t = r.t;
         gcs.push(gcEvent(r, periodicPending));
         periodicPending = false;
         current = null;
-        text = gcText(r);
         break;
       case "gc-forced":
         periodicPending = true;
         current = null;
-        text = "GC forced";
         break;
       case "sched":
         t = r.tMs / 1000;
         current = { t, sched: r, detailed: r.gcwaiting !== null, ps: [], ms: [], gs: [] };
         snapshots.push(current);
-        text = "";
         break;
       case "p":
         current?.ps.push(r);
@@ -117,10 +123,8 @@ function readLog(records: TraceRecord[], issues: RecordingIssue[]) {
         current?.gs.push(r);
         break;
       case "other":
-        text = r.text;
         break;
       case "error":
-        text = r.text;
         issues.push({ file: "stderr", line: r.line, text: r.text, message: r.message });
         break;
       case "scav":
@@ -152,11 +156,6 @@ function gcEvent(r: GcRecord, periodic: boolean): GcEvent {
     cpuPercent: r.cpuPercent,
     pauseMs: sweepTerm + markTerm,
   };
-}
-
-// Placeholder, replaced below by the original text of each line.
-function gcText(_r: GcRecord): string {
-  return "";
 }
 
 function buildGoroutines(

@@ -27,24 +27,27 @@ export class LogParser {
 
   #parse(lines: SplitLine[]): TraceRecord[] {
     const out: TraceRecord[] = new Array<TraceRecord>(lines.length);
-    for (let i = 0; i < lines.length; i++) {
-      const l = lines[i] as SplitLine;
-      let record: TraceRecord;
-      if (l.dropped > 0) {
-        record = {
-          kind: "error",
-          line: l.line,
-          text: l.text,
-          message: `line too long: ${l.dropped} characters after the first ${l.text.length} were dropped`,
-        };
-      } else {
-        record = parseLine(l.text, l.line, this.#context);
-        if (record.kind === "sched") this.#context.schedTMs = record.tMs;
-      }
-      out[i] = record;
-    }
+    for (let i = 0; i < lines.length; i++) out[i] = parseSplitLine(lines[i] as SplitLine, this.#context);
     return out;
   }
+}
+
+/**
+ * Parses one line from a {@link LineSplitter} and advances `context` (a SCHED line sets the time of
+ * the P, M and G lines after it). A line the splitter had to cut is an `error`.
+ */
+export function parseSplitLine(l: SplitLine, context: ParseContext): TraceRecord {
+  if (l.dropped > 0) {
+    return {
+      kind: "error",
+      line: l.line,
+      text: l.text,
+      message: `line too long: ${l.dropped} characters after the first ${l.text.length} were dropped`,
+    };
+  }
+  const record = parseLine(l.text, l.line, context);
+  if (record.kind === "sched") context.schedTMs = record.tMs;
+  return record;
 }
 
 /** Parses a whole log held in memory; same records as feeding it to a {@link LogParser}. */
