@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Entry point of the blocked-forever CLI. The CLI is TypeScript run by Node's type stripping,
+// which is on by default from Node 22.18 / 23.6. Older supported Nodes (engines: >=22.12) have it
+// behind --experimental-strip-types, so this file, plain JS, re-runs itself with that flag.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+if (!process.features.typescript) {
+  if (process.env.BLOCKED_FOREVER_REEXEC === "1") {
+    process.stderr.write(`blocked-forever: Node ${process.version} cannot run TypeScript; use Node 22.12 or newer\n`);
+    process.exit(2);
+  }
+  const child = spawn(
+    process.execPath,
+    ["--experimental-strip-types", "--disable-warning=ExperimentalWarning", fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: "inherit", env: { ...process.env, BLOCKED_FOREVER_REEXEC: "1" } },
+  );
+  child.on("exit", (code, signal) => {
+    if (signal !== null) process.kill(process.pid, signal);
+    else process.exit(code ?? 1);
+  });
+} else {
+  const { main } = await import("../src/cli/main.ts");
+  // Closing the reader of our output (e.g. `| head`) is not an error of ours.
+  process.stdout.on("error", (e) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
+  process.exitCode = await main(process.argv.slice(2), process);
+}
