@@ -42,18 +42,30 @@ export function parseGctraceLine(text: string, line: number): GcRecord | null {
 }
 
 /**
- * Writes a {@link GcRecord} back as the line the runtime prints. `t` is printed with three decimals
- * like the runtime's itoaDiv; the other numbers as they are. Stacks and globals are left out when
- * either is null, which is the pre-1.18 format.
+ * Writes a {@link GcRecord} back as the line the runtime prints: `t` with three decimals (itoaDiv),
+ * the ms figures with the runtime's fmtNSAsMS precision, so a line parsed from real output formats
+ * back to the same text. Stacks and globals are left out when either is null (pre-1.18 format).
  */
 export function formatGctraceLine(r: GcRecord): string {
   const stacks = r.stacksMB === null || r.globalsMB === null ? "" : `${r.stacksMB} MB stacks, ${r.globalsMB} MB globals, `;
+  const c = r.cpuMs.map(formatMs);
   return (
     `gc ${r.n} @${r.t.toFixed(3)}s ${r.cpuPercent}%` +
     (r.leakCheck ? " (checking for goroutine leaks)" : "") +
-    `: ${r.clockMs.join("+")} ms clock, ` +
-    `${r.cpuMs[0]}+${r.cpuMs[1]}/${r.cpuMs[2]}/${r.cpuMs[3]}+${r.cpuMs[4]} ms cpu, ` +
+    `: ${r.clockMs.map(formatMs).join("+")} ms clock, ` +
+    `${c[0]}+${c[1]}/${c[2]}/${c[3]}+${c[4]} ms cpu, ` +
     `${r.heapMB.join("->")} MB, ${r.goalMB} MB goal, ${stacks}${r.procs} P` +
     (r.forced ? " (forced)" : "")
   );
+}
+
+/**
+ * A millisecond figure as fmtNSAsMS (runtime/mgc.go) prints it: whole ms from 10 ms up, otherwise
+ * two significant digits with at most three decimals (0.071, 0.90, 1.5), and 0 below 1 µs.
+ */
+export function formatMs(ms: number): string {
+  if (ms === 0) return "0";
+  if (ms >= 10) return String(Math.trunc(ms));
+  const decimals = ms < 0.1 ? 3 : ms < 1 ? 2 : 1;
+  return ms.toFixed(decimals);
 }
