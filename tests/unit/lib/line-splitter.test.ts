@@ -9,7 +9,11 @@ const split = (chunks: string[], max?: number) => {
 
 describe("LineSplitter", () => {
   it("numbers lines from 1 and keeps a last line without newline", () => {
-    expect(split(["a\nb\nc"]).map((l) => [l.line, l.text])).toEqual([[1, "a"], [2, "b"], [3, "c"]]);
+    expect(split(["a\nb\nc"]).map((l) => [l.line, l.text])).toEqual([
+      [1, "a"],
+      [2, "b"],
+      [3, "c"],
+    ]);
   });
   it("a final newline does not add an empty line; an empty input has no lines", () => {
     expect(split(["a\n"])).toHaveLength(1);

@@ -30,9 +30,17 @@ describe("parseLine classifies every kind of line", () => {
 
   it("pacer lines are other with source pacer; program output is other with source program", () => {
     expect(parseLine("pacer: assist ratio=0.9038899739583334 (scan 0 MB in 3->4 MB) workers=0+0.25", 1, ctx)).toEqual({
-      kind: "other", line: 1, text: "pacer: assist ratio=0.9038899739583334 (scan 0 MB in 3->4 MB) workers=0+0.25", source: "pacer",
+      kind: "other",
+      line: 1,
+      text: "pacer: assist ratio=0.9038899739583334 (scan 0 MB in 3->4 MB) workers=0+0.25",
+      source: "pacer",
     });
-    expect(parseLine("request 0: gave up waiting", 2, ctx)).toEqual({ kind: "other", line: 2, text: "request 0: gave up waiting", source: "program" });
+    expect(parseLine("request 0: gave up waiting", 2, ctx)).toEqual({
+      kind: "other",
+      line: 2,
+      text: "request 0: gave up waiting",
+      source: "program",
+    });
   });
 
   it("a blank line is other with empty text", () => {
@@ -53,7 +61,10 @@ describe("parseLine classifies every kind of line", () => {
     ["GC forcedgoroutines: 3", "GC forced"],
     [" ms clock, goroutines: 3", "torn gctrace"],
     [" MB stacks, goroutines: 3", "torn gctrace"],
-    ["4 @0.156s 0%: 0.037+0.34+0.003 ms clock, 0.075+0/0.16/0.13+0.007 ms cpu, 5->5->3 MB, 7 MB goal, 0 MB stacks, 0 MB globals, 2 P (forced)", "torn gctrace"],
+    [
+      "4 @0.156s 0%: 0.037+0.34+0.003 ms clock, 0.075+0/0.16/0.13+0.007 ms cpu, 5->5->3 MB, 7 MB goal, 0 MB stacks, 0 MB globals, 2 P (forced)",
+      "torn gctrace",
+    ],
     ['{"level":"info"}gc 118 @917.797s 9%: 82', "starts in the middle"],
     ["ELF\u0000\u0001", "binary data"],
     ["caf\uFFFD latte", "binary data"],
@@ -65,7 +76,14 @@ describe("parseLine classifies every kind of line", () => {
   });
 
   it("program output that merely looks similar stays other", () => {
-    for (const text of ["gcloud: done", "SCHEDULED 3 jobs", "  Processing item 4", "scavenger hunt", "GC is fine", "  Got 3 results"]) {
+    for (const text of [
+      "gcloud: done",
+      "SCHEDULED 3 jobs",
+      "  Processing item 4",
+      "scavenger hunt",
+      "GC is fine",
+      "  Got 3 results",
+    ]) {
       expect(parseLine(text, 1, ctx).kind).toBe("other");
     }
   });
@@ -85,20 +103,47 @@ describe("parseLine classifies every kind of line", () => {
 
 describe("scav lines in all three formats", () => {
   it("old (Go 1.15-era) with generation", () => {
-    expect(parseScavLine("scav 14 1024 KiB work, 2048 KiB total, 87% util", 1)).toMatchObject({ form: "old", gen: 14, workKiB: 1024, retainedKiB: 2048, utilPercent: 87, eagerKiB: null });
+    expect(parseScavLine("scav 14 1024 KiB work, 2048 KiB total, 87% util", 1)).toMatchObject({
+      form: "old",
+      gen: 14,
+      workKiB: 1024,
+      retainedKiB: 2048,
+      utilPercent: 87,
+      eagerKiB: null,
+    });
   });
   it("Go 1.19, plain, forced and controller reset", () => {
-    expect(parseScavLine("scav 0 KiB work, 3544 KiB total, 99% util", 1)).toMatchObject({ form: "1.19", workKiB: 0, retainedKiB: 3544, forced: false, controllerReset: false });
+    expect(parseScavLine("scav 0 KiB work, 3544 KiB total, 99% util", 1)).toMatchObject({
+      form: "1.19",
+      workKiB: 0,
+      retainedKiB: 3544,
+      forced: false,
+      controllerReset: false,
+    });
     expect(parseScavLine("scav 3344 KiB work, 7552 KiB total, 100% util (forced)", 1)).toMatchObject({ forced: true });
-    expect(parseScavLine("scav 64 KiB work, 7552 KiB total, 40% util [controller reset]", 1)).toMatchObject({ controllerReset: true, forced: false });
+    expect(parseScavLine("scav 64 KiB work, 7552 KiB total, 40% util [controller reset]", 1)).toMatchObject({
+      controllerReset: true,
+      forced: false,
+    });
   });
   it("Go 1.21+: bg and eager work, now", () => {
-    expect(parseScavLine("scav 0 KiB work (bg), 1640 KiB work (eager), 7496 KiB now, 93% util (forced)", 1)).toMatchObject({
-      form: "1.21+", workKiB: 0, eagerKiB: 1640, retainedKiB: 7496, utilPercent: 93, forced: true,
+    expect(
+      parseScavLine("scav 0 KiB work (bg), 1640 KiB work (eager), 7496 KiB now, 93% util (forced)", 1),
+    ).toMatchObject({
+      form: "1.21+",
+      workKiB: 0,
+      eagerKiB: 1640,
+      retainedKiB: 7496,
+      utilPercent: 93,
+      forced: true,
     });
   });
   it("real runs: 1.19 form on Go 1.19, 1.21+ form on 1.26/1.27, and one forced line after FreeOSMemory", () => {
-    for (const [v, form] of [["1.19", "1.19"], ["1.26", "1.21+"], ["1.27", "1.21+"]]) {
+    for (const [v, form] of [
+      ["1.19", "1.19"],
+      ["1.26", "1.21+"],
+      ["1.27", "1.21+"],
+    ]) {
       const scavs = parseLog(fixture(`go${v}-tick-schedtrace-scav-pacer.txt`)).filter((r) => r.kind === "scav");
       expect(scavs.length).toBeGreaterThan(5);
       expect(scavs.every((s) => s.kind === "scav" && s.form === form)).toBe(true);
@@ -108,7 +153,9 @@ describe("scav lines in all three formats", () => {
 });
 
 describe("every fixture line is accounted for", () => {
-  const names = readdirSync(new URL("../../fixtures/logs/", import.meta.url)).filter((n) => n.startsWith("go") && n.endsWith(".txt") && !n.includes("profile"));
+  const names = readdirSync(new URL("../../fixtures/logs/", import.meta.url)).filter(
+    (n) => n.startsWith("go") && n.endsWith(".txt") && !n.includes("profile"),
+  );
   it.each(names)("%s: one record per line, numbered 1..n, no errors unless torn", (name) => {
     const text = fixture(name);
     const records = parseLog(text);

@@ -10,23 +10,69 @@ const ofKind = <K extends TraceRecord["kind"]>(records: TraceRecord[], kind: K) 
 
 describe("SCHED lines", () => {
   it("Go 1.19 summary form: [0 0], no needspinning", () => {
-    expect(parseSchedLine("SCHED 109ms: gomaxprocs=2 idleprocs=2 threads=5 spinningthreads=0 idlethreads=3 runqueue=0 [0 0]", 7)).toEqual({
-      kind: "sched", line: 7, tMs: 109, gomaxprocs: 2, idleprocs: 2, threads: 5, spinningthreads: 0,
-      needspinning: null, idlethreads: 3, runqueue: 0, localRunqueues: [0, 0], schedticks: null,
-      gcwaiting: null, nmidlelocked: null, stopwait: null, sysmonwait: null,
+    expect(
+      parseSchedLine(
+        "SCHED 109ms: gomaxprocs=2 idleprocs=2 threads=5 spinningthreads=0 idlethreads=3 runqueue=0 [0 0]",
+        7,
+      ),
+    ).toEqual({
+      kind: "sched",
+      line: 7,
+      tMs: 109,
+      gomaxprocs: 2,
+      idleprocs: 2,
+      threads: 5,
+      spinningthreads: 0,
+      needspinning: null,
+      idlethreads: 3,
+      runqueue: 0,
+      localRunqueues: [0, 0],
+      schedticks: null,
+      gcwaiting: null,
+      nmidlelocked: null,
+      stopwait: null,
+      sysmonwait: null,
     } satisfies SchedRecord);
   });
 
   it("Go 1.25+ summary form: [ 0 0 ] and schedticks", () => {
-    const r = parseSchedLine("SCHED 106ms: gomaxprocs=2 idleprocs=1 threads=4 spinningthreads=0 needspinning=0 idlethreads=1 runqueue=1 [ 0 3 ] schedticks=[ 50296 10946 ]", 1);
-    expect(r).toMatchObject({ needspinning: 0, runqueue: 1, localRunqueues: [0, 3], schedticks: [50296, 10946], gcwaiting: null });
+    const r = parseSchedLine(
+      "SCHED 106ms: gomaxprocs=2 idleprocs=1 threads=4 spinningthreads=0 needspinning=0 idlethreads=1 runqueue=1 [ 0 3 ] schedticks=[ 50296 10946 ]",
+      1,
+    );
+    expect(r).toMatchObject({
+      needspinning: 0,
+      runqueue: 1,
+      localRunqueues: [0, 3],
+      schedticks: [50296, 10946],
+      gcwaiting: null,
+    });
   });
 
   it("detailed forms: 0/1 (1.19) and false/true (1.26), negative nmidlelocked, no run queue list", () => {
-    const old = parseSchedLine("SCHED 0ms: gomaxprocs=2 idleprocs=0 threads=4 spinningthreads=0 idlethreads=1 runqueue=0 gcwaiting=1 nmidlelocked=-1 stopwait=0 sysmonwait=0", 1);
-    expect(old).toMatchObject({ tMs: 0, gcwaiting: true, nmidlelocked: -1, sysmonwait: false, localRunqueues: null, needspinning: null });
-    const now = parseSchedLine("SCHED 109ms: gomaxprocs=2 idleprocs=2 threads=4 spinningthreads=0 needspinning=0 idlethreads=2 runqueue=0 gcwaiting=false nmidlelocked=0 stopwait=0 sysmonwait=true", 1);
-    expect(now).toMatchObject({ gcwaiting: false, sysmonwait: true, needspinning: 0, localRunqueues: null, schedticks: null });
+    const old = parseSchedLine(
+      "SCHED 0ms: gomaxprocs=2 idleprocs=0 threads=4 spinningthreads=0 idlethreads=1 runqueue=0 gcwaiting=1 nmidlelocked=-1 stopwait=0 sysmonwait=0",
+      1,
+    );
+    expect(old).toMatchObject({
+      tMs: 0,
+      gcwaiting: true,
+      nmidlelocked: -1,
+      sysmonwait: false,
+      localRunqueues: null,
+      needspinning: null,
+    });
+    const now = parseSchedLine(
+      "SCHED 109ms: gomaxprocs=2 idleprocs=2 threads=4 spinningthreads=0 needspinning=0 idlethreads=2 runqueue=0 gcwaiting=false nmidlelocked=0 stopwait=0 sysmonwait=true",
+      1,
+    );
+    expect(now).toMatchObject({
+      gcwaiting: false,
+      sysmonwait: true,
+      needspinning: 0,
+      localRunqueues: null,
+      schedticks: null,
+    });
   });
 
   it("rejects a SCHED line cut short", () => {
@@ -36,21 +82,51 @@ describe("SCHED lines", () => {
 
 describe("P, M and G lines", () => {
   it("reads -1 and nil both as null", () => {
-    expect(parsePLine("  P1: status=0 schedtick=2 syscalltick=0 m=-1 runqsize=0 gfreecnt=0 timerslen=0", 3, 0)?.m).toBeNull();
-    expect(parsePLine("  P1: status=0 schedtick=2 syscalltick=0 m=nil runqsize=0 gfreecnt=0 timerslen=0", 3, 0)?.m).toBeNull();
-    expect(parsePLine("  P0: status=1 schedtick=0 syscalltick=0 m=3 runqsize=0 gfreecnt=0 timerslen=0", 2, 0)?.m).toBe(3);
-    const m119 = parseMLine("  M3: p=0 curg=-1 mallocing=0 throwing=0 preemptoff= locks=1 dying=0 spinning=true blocked=false lockedg=-1", 4, 0);
-    expect(m119).toMatchObject({ id: 3, p: 0, curg: null, lockedg: null, preemptoff: "", spinning: true, blocked: false });
-    const m126 = parseMLine("  M0: p=nil curg=nil mallocing=0 throwing=0 preemptoff= locks=1 dying=0 spinning=false blocked=false lockedg=1", 4, 0);
+    expect(
+      parsePLine("  P1: status=0 schedtick=2 syscalltick=0 m=-1 runqsize=0 gfreecnt=0 timerslen=0", 3, 0)?.m,
+    ).toBeNull();
+    expect(
+      parsePLine("  P1: status=0 schedtick=2 syscalltick=0 m=nil runqsize=0 gfreecnt=0 timerslen=0", 3, 0)?.m,
+    ).toBeNull();
+    expect(parsePLine("  P0: status=1 schedtick=0 syscalltick=0 m=3 runqsize=0 gfreecnt=0 timerslen=0", 2, 0)?.m).toBe(
+      3,
+    );
+    const m119 = parseMLine(
+      "  M3: p=0 curg=-1 mallocing=0 throwing=0 preemptoff= locks=1 dying=0 spinning=true blocked=false lockedg=-1",
+      4,
+      0,
+    );
+    expect(m119).toMatchObject({
+      id: 3,
+      p: 0,
+      curg: null,
+      lockedg: null,
+      preemptoff: "",
+      spinning: true,
+      blocked: false,
+    });
+    const m126 = parseMLine(
+      "  M0: p=nil curg=nil mallocing=0 throwing=0 preemptoff= locks=1 dying=0 spinning=false blocked=false lockedg=1",
+      4,
+      0,
+    );
     expect(m126).toMatchObject({ p: null, curg: null, lockedg: 1 });
   });
 
   it("reads a P line without timerslen (older runtimes)", () => {
-    expect(parsePLine("  P0: status=1 schedtick=5 syscalltick=0 m=0 runqsize=0 gfreecnt=0", 1, 5)?.timerslen).toBeNull();
+    expect(
+      parsePLine("  P0: status=1 schedtick=5 syscalltick=0 m=0 runqsize=0 gfreecnt=0", 1, 5)?.timerslen,
+    ).toBeNull();
   });
 
   it("keeps a preemptoff string with spaces", () => {
-    expect(parseMLine("  M1: p=0 curg=5 mallocing=1 throwing=0 preemptoff=gcstart locked m locks=2 dying=0 spinning=false blocked=false lockedg=nil", 1, 0)?.preemptoff).toBe("gcstart locked m");
+    expect(
+      parseMLine(
+        "  M1: p=0 curg=5 mallocing=1 throwing=0 preemptoff=gcstart locked m locks=2 dying=0 spinning=false blocked=false lockedg=nil",
+        1,
+        0,
+      )?.preemptoff,
+    ).toBe("gcstart locked m");
   });
 
   it.each([
@@ -77,7 +153,9 @@ describe("schedtrace in real runs", () => {
       if (r.kind === "sched") t = r.tMs;
       if (r.kind === "p" || r.kind === "m" || r.kind === "g") expect(r.tMs).toBe(t);
     }
-    expect(ofKind(records, "sched").map((s) => s.tMs)).toEqual([0, 107, 209, 310, 411, 512].map((x) => expect.closeTo(x, -2.5)));
+    expect(ofKind(records, "sched").map((s) => s.tMs)).toEqual(
+      [0, 107, 209, 310, 411, 512].map((x) => expect.closeTo(x, -2.5)),
+    );
   });
 
   it("the Go 1.27 leak run ends with the five leaked goroutines at status 10 (after leak detection)", () => {
@@ -104,7 +182,11 @@ describe("schedtrace in real runs", () => {
     const s119 = ofKind(parseLog(fixture("go1.19-tick-schedtrace-scav-pacer.txt")), "sched");
     const s127 = ofKind(parseLog(fixture("go1.27-tick-schedtrace-scav-pacer.txt")), "sched");
     expect(s119.length).toBeGreaterThanOrEqual(3);
-    expect(s119.every((s) => s.localRunqueues?.length === 2 && s.schedticks === null && s.needspinning === null)).toBe(true);
-    expect(s127.every((s) => s.localRunqueues?.length === 2 && s.schedticks?.length === 2 && s.needspinning !== null)).toBe(true);
+    expect(s119.every((s) => s.localRunqueues?.length === 2 && s.schedticks === null && s.needspinning === null)).toBe(
+      true,
+    );
+    expect(
+      s127.every((s) => s.localRunqueues?.length === 2 && s.schedticks?.length === 2 && s.needspinning !== null),
+    ).toBe(true);
   });
 });
