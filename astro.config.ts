@@ -4,8 +4,11 @@ import { portableBuild } from "./build/portable-build.ts";
 // The site is static and must work from any subfolder and from file:// (design.md, "A portable
 // build"). Astro's defaults stay; the portableBuild integration rewrites the output afterwards.
 export default defineConfig({
-  site: "https://blocked-forever.example/",
+  // Where the site is published; only used for absolute metadata (hreflang alternates, oEmbed).
+  site: process.env["SITE_URL"] ?? "https://blocked-forever.example/",
   trailingSlash: "always",
+  // The reproducibility check builds a second copy elsewhere and compares the two byte for byte.
+  outDir: process.env["BF_OUT_DIR"] ?? "./dist",
   i18n: {
     locales: ["zh", "en"],
     defaultLocale: "zh",

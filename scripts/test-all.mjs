@@ -3,8 +3,8 @@
 // browser tests), each run even when an earlier one failed, then one closing line with the totals:
 // "N passed, N failed". Exits non-zero when anything failed.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
 
 const tmp = ".tmp/test-results";
 rmSync(tmp, { recursive: true, force: true });
@@ -31,6 +31,26 @@ function vitestCounts(file, code) {
 }
 
 const npx = "npx";
+
+/** Lists files that differ between two built folders (missing on either side, or other bytes). */
+function compareTrees(a, b) {
+  const list = (dir) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => relative(dir, join(e.parentPath, e.name)))
+      .sort();
+  const left = list(a);
+  const right = new Set(list(b));
+  const differences = [];
+  for (const file of left) {
+    if (!right.has(file)) differences.push(`${file}: only in the first build`);
+    else if (!readFileSync(join(a, file)).equals(readFileSync(join(b, file))))
+      differences.push(`${file}: different bytes`);
+    right.delete(file);
+  }
+  for (const file of right) differences.push(`${file}: only in the second build`);
+  return differences;
+}
 const suites = [
   { name: "format (prettier)", run: () => run(npx, ["prettier", "--check", "."]) },
   { name: "lint (eslint)", run: () => run(npx, ["eslint", "--max-warnings", "0", "."]) },
@@ -62,7 +82,36 @@ const suites = [
       return { code, passed: Number(m[1]), failed: Number(m[2]) + (code !== 0 && m[2] === "0" ? 1 : 0) };
     },
   },
-  { name: "build (astro)", run: () => run(npx, ["astro", "build"]) },
+  {
+    name: "build (astro), within budget",
+    run: () => {
+      const started = Date.now();
+      const { code } = run(npx, ["astro", "build"]);
+      const seconds = (Date.now() - started) / 1000;
+      const limit = JSON.parse(readFileSync("budgets.json", "utf8")).buildSeconds;
+      console.log(`budget build: ${seconds.toFixed(1)} s of ${limit} s`);
+      return { code: code !== 0 || seconds > limit ? 1 : 0 };
+    },
+  },
+  {
+    name: "reproducible build",
+    run: () => {
+      const second = ".tmp/build-again";
+      rmSync(second, { recursive: true, force: true });
+      const { code } = spawnSync(npx, ["astro", "build"], {
+        stdio: "ignore",
+        env: { ...process.env, BF_OUT_DIR: second },
+      });
+      if (code !== 0) return { code: 1 };
+      const differences = compareTrees("dist", second);
+      console.log(
+        differences.length === 0
+          ? "two builds are byte-identical"
+          : `builds differ:\n  ${differences.slice(0, 20).join("\n  ")}`,
+      );
+      return { code: differences.length === 0 ? 0 : 1 };
+    },
+  },
   {
     name: "browser (vitest + Chromium)",
     counts: true,

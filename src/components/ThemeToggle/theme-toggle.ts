@@ -10,7 +10,6 @@ class ThemeToggle extends HTMLElement {
   connectedCallback(): void {
     this.#button = this.querySelector("button");
     if (!this.#button) return;
-    this.#button.hidden = false;
     this.#button.addEventListener("click", () => {
       this.#store(this.#isDark() ? "light" : "dark");
     });

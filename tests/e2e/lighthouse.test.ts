@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { CHROMIUM_PATH } from "./browser.ts";
+
+interface LighthouseBudget {
+  pages: string[];
+  minScore: number;
+  maxLayoutShift: number;
+}
+
+const budget = (JSON.parse(readFileSync("budgets.json", "utf8")) as { lighthouse: LighthouseBudget }).lighthouse;
+const siteUrl = inject("siteUrl");
+const categories = ["performance", "accessibility", "best-practices", "seo"] as const;
+
+let chrome: chromeLauncher.LaunchedChrome;
+beforeAll(async () => {
+  chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+afterAll(async () => {
+  await chrome.kill();
+});
+
+describe("Lighthouse, mobile settings", () => {
+  it.each(budget.pages)("/%s scores at least the budget in every category, with no layout shift", async (path) => {
+    const result = await lighthouse(`${siteUrl}${path}`, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: [...categories],
+    });
+    const lhr = result?.lhr;
+    expect(lhr, "a Lighthouse report").toBeDefined();
+    if (!lhr) return;
+    const scores = Object.fromEntries(categories.map((c) => [c, lhr.categories[c]?.score ?? 0]));
+    const cls = Number(lhr.audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN);
+    console.log(
+      `lighthouse /${path}: ${categories.map((c) => `${c} ${String(Math.round((scores[c] ?? 0) * 100))}`).join(", ")}, CLS ${cls.toFixed(3)}`,
+    );
+    const failing = Object.values(lhr.audits)
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
+      .map((a) => `${a.id}: ${a.title}`);
+    for (const c of categories) {
+      expect(scores[c], `${c} (failing audits: ${failing.join("; ")})`).toBeGreaterThanOrEqual(budget.minScore);
+    }
+    expect(cls).toBeLessThanOrEqual(budget.maxLayoutShift);
+  });
+});
