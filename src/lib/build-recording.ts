@@ -183,6 +183,15 @@ function buildGoroutines(
     }
   }
   const ids = [...new Set([...fromSnapshots.keys(), ...fromTransitions.keys()])].sort((a, b) => a - b);
+  // Trace states of goroutines already blocked when tracing began carry no reason; scheddetail saw it.
+  for (const [id, intervals] of fromTransitions) {
+    const sampled = fromSnapshots.get(id) ?? [];
+    for (const iv of intervals) {
+      if (iv.state !== "waiting" || iv.waitReason !== "") continue;
+      const seen = sampled.find((s) => s.waitReason !== "" && s.from < iv.to && s.to > iv.from);
+      if (seen !== undefined) iv.waitReason = seen.waitReason;
+    }
+  }
   return ids.map((id) => ({
     id,
     owner: ownerOf({
@@ -190,6 +199,7 @@ function buildGoroutines(
       frames: frames.get(id) ?? [],
       waitReasons: [...(waitReasons.get(id) ?? [])],
       probeIds,
+      framesAreProgramFrames: fromTransitions.has(id),
     }),
     // The execution trace sees every transition; scheddetail only samples every X ms.
     intervals: fromTransitions.get(id) ?? fromSnapshots.get(id) ?? [],
@@ -240,11 +250,14 @@ function intervalsFromTransitions(transitions: Transition[], end: number): Map<n
     let current: GoroutineInterval | null = null;
     for (const tr of list) {
       const t = tr.tMs / 1000;
+      const state = stateFromTraceState(tr.to);
+      const waitReason = state === "waiting" ? tr.reason : "";
+      // Trace generation boundaries restate a goroutine's state (Undetermined -> X): not a change.
+      if (current !== null && current.state === state && (tr.from === "Undetermined" || current.waitReason === waitReason)) continue;
       if (current !== null) current.to = t;
       current = null;
       if (tr.to === "NotExist") continue;
-      const state = stateFromTraceState(tr.to);
-      current = { from: t, to: end, state, waitReason: state === "waiting" ? tr.reason : "", status: null, source: "transitions" };
+      current = { from: t, to: end, state, waitReason, status: null, source: "transitions" };
       intervals.push(current);
     }
     // Drop zero-length stretches (several transitions in one ms) so lanes show what lasted.

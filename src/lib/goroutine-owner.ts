@@ -32,6 +32,11 @@ export interface OwnerEvidence {
   waitReasons: readonly string[];
   /** Ids the recorder declared as its own in meta.json. */
   probeIds: ReadonlySet<number>;
+  /**
+   * True when transitions cover this goroutine and their frames are the program's (`main.`) frames
+   * whenever there is one, as the recorder writes them; then no `main.` frame means not the program's.
+   */
+  framesAreProgramFrames: boolean;
 }
 
 /**
@@ -45,6 +50,7 @@ export function ownerOf(e: OwnerEvidence): GoroutineOwner {
   if (e.probeIds.has(e.id)) return "probe";
   if (e.frames.some((f) => PROBE_FUNC.test(f.func) || PROBE_FILE.test(f.file))) return "probe";
   if (e.id === 1 || e.frames.some((f) => f.func.startsWith("main."))) return "user";
+  if (e.framesAreProgramFrames) return "runtime";
   if (e.waitReasons.some((r) => RUNTIME_WAIT_REASONS.has(r))) return "runtime";
   if (e.frames.length > 0 && e.frames.every((f) => f.func.startsWith("runtime."))) return "runtime";
   return "user";

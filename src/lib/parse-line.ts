@@ -26,7 +26,23 @@ const OTHER_RUNTIME = /^(?:scvg\d*: |scan: |checkfinalizers: )/;
  */
 export function parseLine(text: string, line: number, context: ParseContext): TraceRecord {
   if (text.length > 0 && text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
-  if (BINARY.test(text)) return error(text, line, "binary data (NUL byte or invalid UTF-8)");
+  const record = classify(text, line, context);
+  // Parsed runtime lines only admit digits and fixed words, except two free-text fields; checking
+  // for binary data after classifying keeps the check off the hot path of well-formed lines.
+  switch (record.kind) {
+    case "other":
+    case "error":
+      return BINARY.test(text) ? error(text, line, "binary data (NUL byte or invalid UTF-8)") : record;
+    case "g":
+      return BINARY.test(record.waitReason) ? error(text, line, "binary data (NUL byte or invalid UTF-8)") : record;
+    case "m":
+      return BINARY.test(record.preemptoff) ? error(text, line, "binary data (NUL byte or invalid UTF-8)") : record;
+    default:
+      return record;
+  }
+}
+
+function classify(text: string, line: number, context: ParseContext): TraceRecord {
   switch (text.charCodeAt(0)) {
     case 103: // g
       if (text.startsWith("gc ")) {

@@ -4,7 +4,10 @@ export interface RecordingMeta {
   raw: Record<string, unknown>;
   /** `goVersion` (or `go`), e.g. "go1.27.3"; null if absent. */
   goVersion: string | null;
-  /** Ids of the recorder's own goroutines, from `probeGoroutines` or `probeGoroutineIds`; empty if absent. */
+  /**
+   * Ids of the recorder's own goroutines (its sampler, runtime/trace's reader): from
+   * `probe.goroutines[].id`, or a `probeGoroutines` / `probeGoroutineIds` number list; empty if absent.
+   */
   probeGoroutines: number[];
 }
 
@@ -22,10 +25,15 @@ export function parseMeta(input: string | Record<string, unknown> | undefined): 
     raw = input;
   }
   const version = raw["goVersion"] ?? raw["go"];
-  const ids = raw["probeGoroutines"] ?? raw["probeGoroutineIds"];
-  return {
-    raw,
-    goVersion: typeof version === "string" ? version : null,
-    probeGoroutines: Array.isArray(ids) ? ids.filter((x): x is number => typeof x === "number") : [],
-  };
+  const probe = raw["probe"];
+  const listed = typeof probe === "object" && probe !== null && "goroutines" in probe ? probe.goroutines : undefined;
+  const ids = raw["probeGoroutines"] ?? raw["probeGoroutineIds"] ?? listed;
+  const probeGoroutines: number[] = [];
+  if (Array.isArray(ids)) {
+    for (const x of ids as unknown[]) {
+      if (typeof x === "number") probeGoroutines.push(x);
+      else if (typeof x === "object" && x !== null && "id" in x && typeof x.id === "number") probeGoroutines.push(x.id);
+    }
+  }
+  return { raw, goVersion: typeof version === "string" ? version : null, probeGoroutines };
 }

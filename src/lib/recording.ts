@@ -133,11 +133,11 @@ export interface RecordingInput {
   /** stderr.log: GODEBUG=gctrace=1,schedtrace=…,scheddetail=1 output and the program's own lines. */
   stderr: string;
   /** metrics.jsonl. */
-  metrics?: string;
+  metrics?: string | undefined;
   /** transitions.jsonl. */
-  transitions?: string;
+  transitions?: string | undefined;
   /** leak-profile.txt. */
-  leakProfile?: string;
+  leakProfile?: string | undefined;
   /** meta.json, as text or already decoded. */
-  meta?: string | Record<string, unknown>;
+  meta?: string | Record<string, unknown> | undefined;
 }

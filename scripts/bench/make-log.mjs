@@ -1,0 +1,37 @@
+// Writes a large runtime log made of real lines (the committed fixtures), repeated with gc numbers
+// and times renumbered so they keep increasing, as a long-running program would print them.
+import { createWriteStream, readFileSync } from "node:fs";
+import { once } from "node:events";
+
+const FIXTURES = ["go1.27-leak-scheddetail.txt", "go1.26-tick-schedtrace-scav-pacer.txt", "go1.19-leak-scheddetail.txt", "go1.26-torn-gctrace.txt"];
+
+/** Writes at least `targetBytes` of log to `path`; resolves to the bytes and lines written. */
+export async function makeLog(path, targetBytes) {
+  const dir = new URL("../../tests/fixtures/logs/", import.meta.url);
+  const lines = FIXTURES.flatMap((name) => readFileSync(new URL(name, dir), "utf8").split("\n").filter((l, i, a) => i < a.length - 1 || l !== ""));
+  const out = createWriteStream(path);
+  let bytes = 0;
+  let written = 0;
+  let gc = 0;
+  let ms = 0;
+  while (bytes < targetBytes) {
+    let batch = "";
+    for (const line of lines) {
+      let text = line;
+      if (text.startsWith("gc ")) {
+        text = text.replace(/^gc \d+ @\d+\.\d{3}s/, () => `gc ${++gc} @${(ms / 1000).toFixed(3)}s`);
+        ms += 7;
+      } else if (text.startsWith("SCHED ")) {
+        text = text.replace(/^SCHED \d+ms/, `SCHED ${ms}ms`);
+        ms += 3;
+      }
+      batch += text + "\n";
+      written++;
+    }
+    bytes += Buffer.byteLength(batch);
+    if (!out.write(batch)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+  return { bytes, lines: written };
+}

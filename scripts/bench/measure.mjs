@@ -1,0 +1,28 @@
+// One measurement in its own process, so its peak RSS is its own: reads FILE in 64 KiB chunks and
+// either only splits it into lines or parses every line. Prints one JSON line with the figures.
+import { createReadStream, statSync } from "node:fs";
+import { LineSplitter } from "../../src/lib/line-splitter.ts";
+import { LogParser } from "../../src/lib/log-parser.ts";
+
+const [mode, file] = process.argv.slice(2);
+const bytes = statSync(file).size;
+let peakRss = process.memoryUsage().rss;
+const decoder = new TextDecoder();
+const worker = mode === "parse" ? new LogParser() : new LineSplitter();
+let lines = 0;
+let errors = 0;
+let chunks = 0;
+const count = (items) => {
+  lines += items.length;
+  if (mode === "parse") for (const r of items) if (r.kind === "error") errors++;
+};
+const start = performance.now();
+for await (const chunk of createReadStream(file, { highWaterMark: 1 << 16 })) {
+  count(worker.push(decoder.decode(chunk, { stream: true })));
+  if (++chunks % 16 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}
+count(worker.push(decoder.decode()));
+count(worker.end());
+const seconds = (performance.now() - start) / 1000;
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+process.stdout.write(JSON.stringify({ mode, bytes, lines, errors, seconds, peakRss }) + "\n");

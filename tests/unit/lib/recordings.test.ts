@@ -1,0 +1,50 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { buildRecording } from "../../../src/lib/build-recording.ts";
+import { parseLog } from "../../../src/lib/log-parser.ts";
+import { stateAt } from "../../../src/lib/recording-at.ts";
+import { lineCount } from "./fixtures.ts";
+
+// The recorder's output (npm run record). These tests run once recordings exist.
+const traces = fileURLToPath(new URL("../../../traces/", import.meta.url));
+const folders = existsSync(traces)
+  ? readdirSync(traces).flatMap((p) => (existsSync(traces + p) && !p.startsWith(".") ? readdirSync(traces + p).map((v) => `${p}/${v}`) : []))
+      .filter((f) => existsSync(`${traces}${f}/stderr.log`))
+  : [];
+const read = (folder: string, file: string) => (existsSync(`${traces}${folder}/${file}`) ? readFileSync(`${traces}${folder}/${file}`, "utf8") : undefined);
+const load = (folder: string) =>
+  buildRecording({
+    stderr: read(folder, "stderr.log") ?? "",
+    metrics: read(folder, "metrics.jsonl"),
+    transitions: read(folder, "transitions.jsonl"),
+    leakProfile: read(folder, "leak-profile.txt"),
+    meta: read(folder, "meta.json"),
+  });
+
+describe.skipIf(folders.length === 0)("recordings in traces/", () => {
+  it.each(folders)("%s: every stderr line is accounted for, none is an error, every file reads cleanly", (folder) => {
+    const stderr = read(folder, "stderr.log") ?? "";
+    const records = parseLog(stderr);
+    expect(records.map((r) => r.line)).toEqual(Array.from({ length: lineCount(stderr) }, (_, i) => i + 1));
+    expect(records.filter((r) => r.kind === "error")).toEqual([]);
+    const rec = load(folder);
+    expect(rec.issues).toEqual([]);
+    expect(rec.goVersion).toBe(folder.split("/")[1]);
+  });
+
+  const leak = "leak/go1.27.3";
+  it.skipIf(!folders.includes(leak))("leak: forced GCs keep ~50 MB live; the last SCHED block has 5 of the program's goroutines waiting on chan receive", () => {
+    const rec = load(leak);
+    const forced = rec.gcs.filter((g) => g.forced);
+    expect(forced.length).toBeGreaterThanOrEqual(2);
+    for (const g of forced) expect(g.liveMB).toBeGreaterThanOrEqual(48);
+    const last = rec.snapshots.at(-1)!;
+    const owners = new Map(rec.goroutines.map((g) => [g.id, g.owner]));
+    const waiting = last.gs.filter((g) => g.status === 4 && g.waitReason === "chan receive" && owners.get(g.id) === "user");
+    expect(waiting).toHaveLength(5);
+    expect(stateAt(rec, last.t).goroutines.filter((g) => g.owner === "user" && g.state === "waiting" && g.waitReason === "chan receive")).toHaveLength(5);
+    expect(rec.leakProfile?.total).toBe(5);
+    expect(rec.goroutines.some((g) => g.owner === "probe")).toBe(true);
+  });
+});
