@@ -5,6 +5,11 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  process.stderr.write(`blocked-forever: needs Node 22.12 or newer, this is ${process.version}\n`);
+  process.exit(2);
+}
 if (!process.features.typescript) {
   if (process.env.BLOCKED_FOREVER_REEXEC === "1") {
     process.stderr.write(`blocked-forever: Node ${process.version} cannot run TypeScript; use Node 22.12 or newer\n`);
