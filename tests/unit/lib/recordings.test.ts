@@ -6,7 +6,7 @@ import { parseLog } from "../../../src/lib/log-parser.ts";
 import { stateAt } from "../../../src/lib/recording-at.ts";
 import { lineCount } from "./fixtures.ts";
 
-// The recorder's output (npm run record). These tests run once recordings exist.
+// The recorder's output (npm run record), committed in traces/: missing recordings are a failure.
 const traces = fileURLToPath(new URL("../../../traces/", import.meta.url));
 const folders = existsSync(traces)
   ? readdirSync(traces).flatMap((p) => (existsSync(traces + p) && !p.startsWith(".") ? readdirSync(traces + p).map((v) => `${p}/${v}`) : []))
@@ -22,7 +22,14 @@ const load = (folder: string) =>
     meta: read(folder, "meta.json"),
   });
 
-describe.skipIf(folders.length === 0)("recordings in traces/", () => {
+describe("recordings in traces/", () => {
+  it("has every program's recording, tick with two Go versions", () => {
+    expect(folders).toEqual(
+      expect.arrayContaining(["leak", "fix-timeout", "fix-close", "fix-context", "tick"].map((p) => expect.stringMatching(new RegExp(`^${p}/go1\\.27\\.`)))),
+    );
+    expect(folders).toEqual(expect.arrayContaining([expect.stringMatching(/^tick\/go1\.19\./)]));
+  });
+
   it.each(folders)("%s: every stderr line is accounted for, none is an error, every file reads cleanly", (folder) => {
     const stderr = read(folder, "stderr.log") ?? "";
     const records = parseLog(stderr);
@@ -34,7 +41,7 @@ describe.skipIf(folders.length === 0)("recordings in traces/", () => {
   });
 
   const leak = "leak/go1.27.3";
-  it.skipIf(!folders.includes(leak))("leak: forced GCs keep ~50 MB live; the last SCHED block has 5 of the program's goroutines waiting on chan receive", () => {
+  it("leak: forced GCs keep ~50 MB live; the last SCHED block has 5 of the program's goroutines waiting on chan receive", () => {
     const rec = load(leak);
     const forced = rec.gcs.filter((g) => g.forced);
     expect(forced.length).toBeGreaterThanOrEqual(2);
