@@ -71,11 +71,12 @@ func run(repo, newGo, newEnv, oldGo, only string, jobs int, keepTrace bool, minN
 			want[n] = true
 		}
 	}
+	known := map[string]bool{}
 	for _, p := range record.Programs {
+		known[p.Name] = true
 		if len(want) > 0 && !want[p.Name] {
 			continue
 		}
-		delete(want, p.Name)
 		list = append(list, &record.Job{Program: p, Toolchain: newTC})
 		if p.Name != "tick" {
 			continue
@@ -93,7 +94,9 @@ func run(repo, newGo, newEnv, oldGo, only string, jobs int, keepTrace bool, minN
 		list = append(list, &record.Job{Program: p, Toolchain: oldTC})
 	}
 	for n := range want {
-		return fmt.Errorf("no program named %q", n)
+		if !known[n] {
+			return fmt.Errorf("no program named %q", n)
+		}
 	}
 	for _, j := range list {
 		j.RepoDir, j.RecorderDir, j.Timeout, j.KeepTrace = repoDir, recorderDir, time.Minute, keepTrace

@@ -14,7 +14,6 @@ package convert
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -54,7 +53,8 @@ func (m Ms) MarshalJSON() ([]byte, error) {
 // Options configure Convert.
 type Options struct {
 	// Anchors are the probe-clock readings (ms) of the trace's probe.clock
-	// log events, in order. At least one is needed.
+	// log events, in order. Without them, times are ms since the trace's
+	// first event.
 	Anchors []float64
 	// ClockCategory and GoroutineCategory are the probe's log categories.
 	ClockCategory, GoroutineCategory string
@@ -87,6 +87,9 @@ type Result struct {
 	// The trace clock (ns) maps to the axis as ms = OffsetMs + Scale*ns/1e6.
 	Scale    float64 `json:"scale"`
 	OffsetMs float64 `json:"offsetMs"`
+	// Restated is the number of transitions left out because they did not
+	// change the state (from == to).
+	Restated int `json:"restated"`
 	// Coalesced is the number of dropped yield round trips (pairs of
 	// transitions), see Options.CoalesceNs.
 	Coalesced int `json:"coalescedRoundTrips"`
@@ -94,6 +97,9 @@ type Result struct {
 	AnchorsTraceNs []int64 `json:"anchorsTraceNs"`
 	// Harness lists the probe's and runtime/trace's goroutines.
 	Harness []Goroutine `json:"harnessGoroutines"`
+	// Entries maps each goroutine created during the trace to the function
+	// it started in.
+	Entries map[int64]string `json:"-"`
 	// GCStartsMs are the starts of GC mark phases seen in the trace, on the
 	// probe's clock.
 	GCStartsMs []float64 `json:"-"`
@@ -125,9 +131,6 @@ func Convert(r io.Reader, w io.Writer, opt Options) (*Result, error) {
 // Read reads a trace. GCStartsMs and the transitions' times are on the
 // probe's clock until Write shifts them.
 func Read(r io.Reader, opt Options) (*Trace, error) {
-	if len(opt.Anchors) == 0 {
-		return nil, errors.New("no clock anchors")
-	}
 	tr, err := trace.NewReader(bufio.NewReader(r))
 	if err != nil {
 		return nil, err
@@ -136,6 +139,7 @@ func Read(r io.Reader, opt Options) (*Trace, error) {
 		all      []event
 		anchors  []int64
 		gcStarts []int64
+		restated int
 		entries  = map[int64]string{} // goroutine -> the function it started in
 		loggedBy = map[int64]string{} // goroutine -> role it logged
 	)
@@ -167,6 +171,12 @@ func Read(r io.Reader, opt Options) (*Trace, error) {
 			}
 			from, to := st.Goroutine()
 			g := int64(st.Resource.Goroutine())
+			if from == to {
+				// A status restated where the trace's generations meet
+				// (Waiting->Waiting at the end, for one): nothing changed.
+				restated++
+				continue
+			}
 			if from == trace.GoNotExist && to == trace.GoRunnable {
 				// For a creation, the transition's stack is where the new
 				// goroutine starts.
@@ -181,12 +191,19 @@ func Read(r io.Reader, opt Options) (*Trace, error) {
 			}})
 		}
 	}
-	if len(anchors) != len(opt.Anchors) {
-		return nil, fmt.Errorf("trace has %d clock anchors, the probe wrote %d", len(anchors), len(opt.Anchors))
-	}
 	t := &Trace{events: all}
-	t.AnchorsTraceNs = anchors
-	t.Scale, t.OffsetMs = Fit(anchors, opt.Anchors)
+	t.Entries, t.Restated = entries, restated
+	switch {
+	case len(opt.Anchors) > 0 && len(anchors) != len(opt.Anchors):
+		return nil, fmt.Errorf("trace has %d clock anchors, the probe wrote %d", len(anchors), len(opt.Anchors))
+	case len(opt.Anchors) > 0:
+		t.AnchorsTraceNs = anchors
+		t.Scale, t.OffsetMs = Fit(anchors, opt.Anchors)
+	case len(all) > 0:
+		t.Scale, t.OffsetMs = Fit([]int64{all[0].t}, []float64{0})
+	default:
+		t.Scale = 1
+	}
 	t.toMs = func(ns int64) float64 { return t.OffsetMs + t.Scale*float64(ns)/1e6 }
 	// Events come out of the reader in timestamp order; keep it stable anyway.
 	sort.SliceStable(all, func(i, j int) bool { return all[i].t < all[j].t })
@@ -272,17 +289,36 @@ func programFunc(fn, programMain string) string {
 }
 
 // harness lists the goroutines that are the probe's (they say so in a log
-// event) or runtime/trace's (they start in package runtime/trace).
+// event) or the execution tracer's: runtime/trace's writer and the ones the
+// runtime starts with a trace (Go 1.22+: CPU sample reader, generation
+// advancer), all created while the probe starts tracing.
 func harness(entries, loggedBy map[int64]string) []Goroutine {
 	var out []Goroutine
 	for g, role := range loggedBy {
 		out = append(out, Goroutine{ID: g, Role: "probe: " + role, Entry: entries[g]})
 	}
 	for g, fn := range entries {
-		if _, ok := loggedBy[g]; !ok && strings.HasPrefix(fn, "runtime/trace.") {
-			out = append(out, Goroutine{ID: g, Role: "runtime/trace: copies trace data to the file", Entry: fn})
+		if _, ok := loggedBy[g]; ok {
+			continue
+		}
+		if role := tracerRole(fn); role != "" {
+			out = append(out, Goroutine{ID: g, Role: role, Entry: fn})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
+}
+
+func tracerRole(entry string) string {
+	switch {
+	case strings.HasPrefix(entry, "runtime/trace."):
+		return "execution trace: runtime/trace copies trace data to the file"
+	case strings.HasPrefix(entry, "runtime.traceStartReadCPU"):
+		return "execution trace: the runtime's CPU sample reader"
+	case strings.HasPrefix(entry, "runtime.(*traceAdvancerState)"):
+		return "execution trace: the runtime's generation advancer"
+	case strings.HasPrefix(entry, "runtime.trace") || strings.HasPrefix(entry, "runtime.(*trace"):
+		return "execution trace: the runtime's"
+	}
+	return ""
 }

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"sort"
 	"strconv"
 
 	"blockedforever/recorder/internal/runtimelog"
@@ -21,6 +20,8 @@ type Alignment struct {
 	// number of the first of them.
 	GCs     int `json:"gcs"`
 	FirstGC int `json:"firstGC"`
+	// Delayed counts GCs left out of the lower bound (see Align).
+	Delayed int `json:"delayed"`
 	// MaxResidualMs is the largest distance, after alignment, between a
 	// GC start and the millisecond gctrace printed for it (0 when every
 	// start falls inside its printed millisecond).
@@ -37,7 +38,7 @@ type Alignment struct {
 // every GC says: P + offset lies in [at, at+1). The trace sees a contiguous
 // run of gctrace's GCs (none before tracing starts or after it stops); the
 // run is found as the shift with the smallest spread of at-P. The offset
-// is the middle of the interval all GCs agree on.
+// is the middle of the interval the GCs agree on.
 func Align(traceGCMs []float64, gcs []runtimelog.GC) (Alignment, error) {
 	n, m := len(traceGCMs), len(gcs)
 	if n == 0 {
@@ -57,21 +58,26 @@ func Align(traceGCMs []float64, gcs []runtimelog.GC) (Alignment, error) {
 		return Alignment{}, fmt.Errorf("the trace's GC starts do not line up with gctrace's (spread %.1f ms)", bestSpread)
 	}
 	run := gcs[best : best+n]
-	lo, hi := spread(traceGCMs, run) // at-P ranges over [lo, hi]
-	// offset ≥ at-P for every GC, and offset < at-P+1 for every GC.
+	// Every GC bounds the offset from above by at-P+1. From below it is
+	// bounded by at-P-ε, where ε is the time from the trace's GC start event
+	// to tSweepTerm: microseconds, unless the goroutine starting the GC was
+	// descheduled in between. A GC whose at-P lies above every upper bound
+	// had such a delay; it bounds nothing from below and is left out.
+	minD, _ := spread(traceGCMs, run)
+	lo, hi := minD, minD+1
 	a := Alignment{GCs: n, FirstGC: run[0].N}
-	if hi <= lo+1 {
-		a.OffsetMs, a.UncertaintyMs = (hi+lo+1)/2, (lo+1-hi)/2
-	} else {
-		// Some GC disagrees by more than the printed resolution: take the
-		// median and say how far apart they are.
-		d := make([]float64, n)
-		for i := range d {
-			d[i] = run[i].AtMs - traceGCMs[i]
+	first := true
+	for i := range run {
+		d := run[i].AtMs - traceGCMs[i]
+		if d > hi {
+			a.Delayed++
+			continue
 		}
-		sort.Float64s(d)
-		a.OffsetMs, a.UncertaintyMs = d[n/2]+0.5, (hi-lo)/2+0.5
+		if first || d > lo {
+			lo, first = d, false
+		}
 	}
+	a.OffsetMs, a.UncertaintyMs = (lo+hi)/2, (hi-lo)/2
 	for i, p := range traceGCMs {
 		r := p + a.OffsetMs - run[i].AtMs // in [0, 1) when consistent
 		if r < 0 {

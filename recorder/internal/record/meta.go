@@ -61,6 +61,7 @@ const TraceHeapNote = "While the execution trace runs, runtime/trace keeps some 
 // TransitionsInfo tells how transitions.jsonl was made from the trace.
 type TransitionsInfo struct {
 	Lines               int     `json:"lines"`
+	Restated            int     `json:"restated"`
 	CoalescedRoundTrips int     `json:"coalescedRoundTrips"`
 	CoalesceBelowMs     float64 `json:"coalesceBelowMs"`
 	How                 string  `json:"how"`
@@ -167,10 +168,11 @@ func (j *Job) meta(started time.Time, elapsed time.Duration, runEnv []string, su
 	}
 
 	m.Transitions = TransitionsInfo{
-		Lines: conv.Transitions, CoalescedRoundTrips: conv.Coalesced, CoalesceBelowMs: float64(CoalesceNs) / 1e6,
+		Lines: conv.Transitions, Restated: conv.Restated, CoalescedRoundTrips: conv.Coalesced, CoalesceBelowMs: float64(CoalesceNs) / 1e6,
 		How: "every goroutine state transition of the execution trace read with golang.org/x/exp/trace, except " +
 			"Running->Runnable->Running round trips shorter than coalesceBelowMs, dropped in pairs (mostly " +
-			"runtime.GC yielding while it waits for sweeping); each goroutine's from/to chain stays unbroken. " +
+			"runtime.GC yielding while it waits for sweeping), and the restated ones whose from equals to (the trace " +
+			"restates every goroutine's status where its generations meet); each goroutine's from/to chain stays unbroken. " +
 			"by is the goroutine executing the event (-1: none). frame is the topmost stack frame in package main " +
 			"outside " + build.GeneratedFile + ", with " + build.ProgramMain + " named main.main, file as base name; " +
 			"null when the stack has no such frame.",
@@ -181,15 +183,15 @@ func (j *Job) meta(started time.Time, elapsed time.Duration, runEnv []string, su
 		Samples:        sum.Samples,
 		MissingMetrics: sum.Missing,
 		Goroutines:     conv.Harness,
-		HowToTell: "The probe starts one goroutine, the metrics sampler (entry " + probe.ModulePath +
-			".(*probe).sample); between samples it waits in \"select\". It is created after the program's " +
-			"goroutines' creator, main, called the probe, so it is not created by any program frame. " +
-			"runtime/trace adds a goroutine that copies trace data to the file (entry in package runtime/trace; " +
-			"waits as \"trace reader (blocked)\" or in \"chan receive\"/\"select\" depending on the Go version). " +
-			"Their ids are listed in goroutines: they are the same ids in scheddetail (G<id>) and in " +
-			"transitions.jsonl (g). In transitions.jsonl their transitions have frame null (no program frame). " +
-			"Both exist from before programStartMs until after programEndMs. The main goroutine (G1) runs the " +
-			"probe before and after the program: its transitions outside [programStartMs, programEndMs] are the probe's.",
+		HowToTell: "goroutines lists the recording harness's goroutines by id; the ids are the same in " +
+			"scheddetail (G<id>) and in transitions.jsonl (g). The probe starts one goroutine, the metrics sampler " +
+			"(entry " + probe.ModulePath + ".(*probe).sample), which waits in \"select\" between samples. Starting " +
+			"the execution trace adds runtime/trace's writer (entry in package runtime/trace; waits as \"trace reader " +
+			"(blocked)\" or on a channel) and, from Go 1.22 on, two runtime goroutines (entries " +
+			"runtime.traceStartReadCPU.func1 and runtime.(*traceAdvancerState).start.func1) that wait in " +
+			"\"chan receive\" for the whole run: in scheddetail they look like leaked goroutines, so leave them out " +
+			"by id. All of them are created by main before programStartMs, never by a program frame, and their " +
+			"transitions have frame null. main (G1) runs the probe before programStartMs and after programEndMs.",
 	}
 
 	c := &m.Clock

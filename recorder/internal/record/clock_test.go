@@ -1,0 +1,89 @@
+package record
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"blockedforever/recorder/internal/runtimelog"
+)
+
+// gctraceAt returns gctrace's view of GCs that started at the given axis
+// times: whole milliseconds, truncated.
+func gctraceAt(ms ...float64) []runtimelog.GC {
+	var gcs []runtimelog.GC
+	for i, t := range ms {
+		gcs = append(gcs, runtimelog.GC{N: i + 1, AtMs: math.Floor(t)})
+	}
+	return gcs
+}
+
+func TestAlignFindsTheProbeClockOffsetFromGCs(t *testing.T) {
+	const offset = 1.234 // axis = probe + offset
+	truth := []float64{2.71, 4.05, 1003.9, 2007.33, 3016.52, 4019.08, 5023.61, 6026.47}
+	var probe []float64
+	for _, t := range truth {
+		probe = append(probe, t-offset)
+	}
+	a, err := Align(probe, gctraceAt(truth...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(a.OffsetMs-offset) > a.UncertaintyMs+1e-9 || a.UncertaintyMs > 0.5 {
+		t.Errorf("offset %.3f ± %.3f, want %.3f", a.OffsetMs, a.UncertaintyMs, offset)
+	}
+	if a.MaxResidualMs != 0 || a.GCs != len(truth) || a.FirstGC != 1 {
+		t.Errorf("%+v", a)
+	}
+}
+
+func TestAlignPairsTheTracedGCsWithTheRightGctraceLines(t *testing.T) {
+	// gctrace printed two GCs before the trace started and one (the leak
+	// check) after it stopped; the trace saw the ones in between.
+	truth := []float64{0.4, 1.2, 250.7, 500.2, 750.9, 1000.1, 1250.6, 6030.2}
+	const offset = -3.5
+	var probe []float64
+	for _, t := range truth[2:7] {
+		probe = append(probe, t-offset)
+	}
+	a, err := Align(probe, gctraceAt(truth...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.FirstGC != 3 || math.Abs(a.OffsetMs-offset) > a.UncertaintyMs+1e-9 {
+		t.Errorf("%+v, want first GC 3 and offset %.1f", a, offset)
+	}
+}
+
+func TestAlignRefusesWhatDoesNotLineUp(t *testing.T) {
+	if _, err := Align(nil, gctraceAt(1, 2)); err == nil {
+		t.Error("no traced GC: accepted")
+	}
+	if _, err := Align([]float64{1, 2, 3}, gctraceAt(1)); err == nil {
+		t.Error("more traced GCs than gctrace lines: accepted")
+	}
+	if _, err := Align([]float64{10, 20, 2000}, gctraceAt(10, 500, 1000)); err == nil {
+		t.Error("GCs 1.5 s apart in one source and 10 ms apart in the other: accepted")
+	}
+}
+
+func TestShiftMetricsMovesOnlyTMs(t *testing.T) {
+	dir := t.TempDir()
+	src, dst := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	in := `{"tMs":2.461,"heapLiveBytes":null,"heapGoalBytes":4194304}` + "\n" +
+		`{"tMs":22.5,"heapLiveBytes":52428800,"heapGoalBytes":104857600}` + "\n"
+	os.WriteFile(src, []byte(in), 0o644)
+	if err := ShiftMetrics(src, dst, 1.0005); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"tMs":3.462,"heapLiveBytes":null,"heapGoalBytes":4194304}` + "\n" +
+		`{"tMs":23.500,"heapLiveBytes":52428800,"heapGoalBytes":104857600}` + "\n"
+	if b, _ := os.ReadFile(dst); string(b) != want {
+		t.Errorf("got\n%s\nwant\n%s", b, want)
+	}
+	os.WriteFile(src, []byte(`{"heapLiveBytes":1}`+"\n"), 0o644)
+	if err := ShiftMetrics(src, dst, 1); err == nil {
+		t.Error("a line without tMs first was accepted")
+	}
+}

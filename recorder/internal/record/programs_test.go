@@ -1,0 +1,477 @@
+package record
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"blockedforever/recorder/internal/convert"
+	"blockedforever/recorder/internal/runtimelog"
+	"blockedforever/recorder/probe"
+)
+
+// These tests record the programs the way npm run record does, into
+// temporary folders, and check what a reader of the article is told.
+
+const mib = 1 << 20
+
+var (
+	repoDir, _  = filepath.Abs("../../..")
+	recorderDir = filepath.Join(repoDir, "recorder")
+	scratch     string // recordings made by the tests
+)
+
+func TestMain(m *testing.M) {
+	var err error
+	if scratch, err = os.MkdirTemp("", "bf-record-test-*"); err != nil {
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(scratch)
+	os.Exit(code)
+}
+
+type recording struct {
+	dir    string
+	meta   *Meta
+	gcs    []runtimelog.GC
+	scheds []runtimelog.Sched
+	err    error
+}
+
+var (
+	recordings sync.Map // "program goversion" -> *onceRecording
+	toolchains sync.Map // go command -> *onceToolchain
+)
+
+type onceRecording struct {
+	once sync.Once
+	r    recording
+}
+
+type onceToolchain struct {
+	once sync.Once
+	tc   Toolchain
+	err  error
+}
+
+func toolchainOf(goCmd string) (Toolchain, error) {
+	v, _ := toolchains.LoadOrStore(goCmd, &onceToolchain{})
+	o := v.(*onceToolchain)
+	o.once.Do(func() {
+		env := Toolchain{}.Environ()
+		cmd := exec.Command(goCmd, "env", "GOVERSION")
+		cmd.Env = env
+		out, err := cmd.Output()
+		o.tc, o.err = Toolchain{Go: goCmd, Version: strings.TrimSpace(string(out))}, err
+	})
+	return o.tc, o.err
+}
+
+// newGo is the go command under test (scripts/test-go.sh sets GOTOOLCHAIN).
+func newGo(t *testing.T) Toolchain {
+	tc, err := toolchainOf("go")
+	if err != nil {
+		t.Fatalf("go env GOVERSION: %v", err)
+	}
+	if !strings.HasPrefix(tc.Version, "go1.27") && !strings.HasPrefix(tc.Version, "go1.28") {
+		t.Fatalf("the go command is %s; these tests need Go 1.27 (run bash scripts/test-go.sh, which sets GOTOOLCHAIN)", tc.Version)
+	}
+	return tc
+}
+
+// oldGo is Go 1.19, if installed.
+func oldGo(t *testing.T) Toolchain {
+	path := os.Getenv("BF_OLD_GO")
+	if path == "" {
+		path = "/usr/lib/go-1.19/bin/go"
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("no Go 1.19 at %s (apt-get install golang-1.19-go)", path)
+	}
+	tc, err := toolchainOf(path)
+	if err != nil {
+		t.Fatalf("%s env GOVERSION: %v", path, err)
+	}
+	return tc
+}
+
+func programNamed(t *testing.T, name string) Program {
+	for _, p := range Programs {
+		if p.Name == name {
+			return p
+		}
+	}
+	t.Fatalf("no program %s", name)
+	return Program{}
+}
+
+// record records a program once per test binary and shares the result.
+func record(t *testing.T, name string, tc Toolchain) recording {
+	t.Helper()
+	v, _ := recordings.LoadOrStore(name+" "+tc.Version, &onceRecording{})
+	o := v.(*onceRecording)
+	o.once.Do(func() { o.r = doRecord(programNamed(t, name), tc) })
+	if o.r.err != nil {
+		t.Fatalf("recording %s with %s: %v", name, tc.Version, o.r.err)
+	}
+	return o.r
+}
+
+func doRecord(p Program, tc Toolchain) (r recording) {
+	j := &Job{Program: p, Toolchain: tc, RepoDir: repoDir, RecorderDir: recorderDir, Timeout: time.Minute}
+	defer j.Cleanup()
+	ctx := context.Background()
+	if r.err = j.Build(ctx); r.err != nil {
+		return r
+	}
+	if r.dir, r.err = os.MkdirTemp(scratch, p.Name+"-*"); r.err != nil {
+		return r
+	}
+	if r.meta, r.err = j.Run(ctx, r.dir); r.err != nil {
+		return r
+	}
+	f, err := os.Open(filepath.Join(r.dir, "stderr.log"))
+	if err != nil {
+		r.err = err
+		return r
+	}
+	defer f.Close()
+	r.gcs, r.scheds, r.err = runtimelog.Parse(f)
+	return r
+}
+
+// lastProgramGC is the last forced GC that the program itself asked for
+// (not the probe's leak check).
+func (r recording) lastProgramGC(t *testing.T) runtimelog.GC {
+	t.Helper()
+	for i := len(r.gcs) - 1; i >= 0; i-- {
+		if g := r.gcs[i]; g.Forced && !g.LeakCheck && g.AtMs <= r.meta.AtExit.ProgramEndMs {
+			return g
+		}
+	}
+	t.Fatal("no forced GC in gctrace")
+	return runtimelog.GC{}
+}
+
+// lastSched is the last scheduler snapshot taken while the program ran.
+func (r recording) lastSched(t *testing.T) runtimelog.Sched {
+	t.Helper()
+	for i := len(r.scheds) - 1; i >= 0; i-- {
+		if float64(r.scheds[i].Ms) < r.meta.AtExit.ProgramEndMs {
+			return r.scheds[i]
+		}
+	}
+	t.Fatal("no schedtrace block")
+	return runtimelog.Sched{}
+}
+
+// programWaiting counts the goroutines in the last scheduler snapshot that
+// wait with the reason and are not the recording harness's.
+func (r recording) programWaiting(t *testing.T, reason string) (n int) {
+	t.Helper()
+	harness := map[int]bool{}
+	for _, g := range r.meta.Probe.Goroutines {
+		harness[int(g.ID)] = true
+	}
+	for _, g := range r.lastSched(t).Gs {
+		if g.Status == 4 && g.Reason == reason && !harness[g.ID] {
+			n++
+		}
+	}
+	return n
+}
+
+func (r recording) transitions(t *testing.T) []convert.Transition {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(r.dir, "transitions.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []convert.Transition
+	for _, line := range bytes.Split(bytes.TrimSpace(b), []byte("\n")) {
+		var tr convert.Transition
+		if err := json.Unmarshal(line, &tr); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		out = append(out, tr)
+	}
+	return out
+}
+
+// collectors returns, for each goroutine that ran the program's collect,
+// its last transition.
+func (r recording) collectors(t *testing.T) map[int64]convert.Transition {
+	t.Helper()
+	isCollector := map[int64]bool{}
+	last := map[int64]convert.Transition{}
+	for _, tr := range r.transitions(t) {
+		if tr.Frame != nil && tr.Frame.Func == "main.collect" {
+			isCollector[tr.G] = true
+		}
+		last[tr.G] = tr
+	}
+	out := map[int64]convert.Transition{}
+	for g := range isCollector {
+		out[g] = last[g]
+	}
+	return out
+}
+
+func TestLeakLeavesFiveCollectorsBlockedOnReceiveWithTheirHeap(t *testing.T) {
+	t.Parallel()
+	r := record(t, "leak", newGo(t))
+	if got := r.programWaiting(t, "chan receive"); got != 5 {
+		t.Errorf("last scheddetail block has %d program goroutines in status 4 (chan receive), want 5", got)
+	}
+	if gc := r.lastProgramGC(t); gc.LiveMB < 50 {
+		t.Errorf("last forced GC (gc %d) left %d MB live, want at least 50", gc.N, gc.LiveMB)
+	}
+	if r.meta.AtExit.LeakCount == nil || *r.meta.AtExit.LeakCount != 5 {
+		t.Errorf("leak profile count %v, want 5", r.meta.AtExit.LeakCount)
+	}
+	if live := r.meta.AtExit.HeapLiveAfterBytes; live == nil || *live < 50*mib {
+		t.Errorf("live heap after the leak check %v, want at least 50 MiB", live)
+	}
+	prof, _ := os.ReadFile(filepath.Join(r.dir, "leak-profile.txt"))
+	if !bytes.HasPrefix(prof, []byte("goroutineleak profile: total 5\n")) || !bytes.Contains(prof, []byte("main.collect")) {
+		t.Errorf("leak-profile.txt:\n%s", prof)
+	}
+	if d := r.meta.AtExit.NumGoroutineAfter - r.meta.AtExit.NumGoroutineBefore; d != 5 {
+		t.Errorf("the program left %d goroutines behind, want 5", d)
+	}
+	cs := r.collectors(t)
+	if len(cs) != 5 {
+		t.Fatalf("%d collector goroutines in the trace, want 5", len(cs))
+	}
+	for g, tr := range cs {
+		if tr.To != "Waiting" || tr.Reason != "chan receive" || tr.Frame == nil || tr.Frame.File != "main.go" {
+			t.Errorf("collector G%d ends with %+v, want Waiting on chan receive in main.go", g, tr)
+		}
+	}
+}
+
+func TestFixesLeaveNoCollectorAndNoHeapBehind(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"fix-timeout", "fix-close", "fix-context"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			r := record(t, name, newGo(t))
+			if d := r.meta.AtExit.NumGoroutineAfter - r.meta.AtExit.NumGoroutineBefore; d != 0 {
+				t.Errorf("the program left %d goroutines behind, want 0", d)
+			}
+			// The trace's own buffers account for up to 2 MiB while it runs.
+			if gc := r.lastProgramGC(t); gc.LiveMB >= 5 {
+				t.Errorf("last forced GC (gc %d) left %d MB live, want under 5", gc.N, gc.LiveMB)
+			}
+			if live := r.meta.AtExit.HeapLiveAfterBytes; live == nil || *live >= 5*mib {
+				t.Errorf("live heap after the leak check %v, want under 5 MiB", live)
+			}
+			if r.meta.AtExit.LeakCount == nil || *r.meta.AtExit.LeakCount != 0 {
+				t.Errorf("leak profile count %v, want 0", r.meta.AtExit.LeakCount)
+			}
+			if got := r.programWaiting(t, "chan receive"); got != 0 {
+				t.Errorf("last scheddetail block has %d goroutines waiting on chan receive, want 0", got)
+			}
+			cs := r.collectors(t)
+			if len(cs) != 5 {
+				t.Fatalf("%d collector goroutines in the trace, want 5", len(cs))
+			}
+			for g, tr := range cs {
+				if tr.To != "NotExist" {
+					t.Errorf("collector G%d ends with %+v, want it gone (NotExist)", g, tr)
+				}
+			}
+		})
+	}
+}
+
+func TestTickLeaksTickersOnlyBeforeGo123(t *testing.T) {
+	t.Parallel()
+	t.Run("go1.27", func(t *testing.T) {
+		t.Parallel()
+		r := record(t, "tick", newGo(t))
+		if r.meta.GoModGoLine != "1.27" {
+			t.Errorf("built with go line %s, want 1.27", r.meta.GoModGoLine)
+		}
+		if gc := r.lastProgramGC(t); gc.LiveMB >= 5 {
+			t.Errorf("300,000 unstopped tickers left %d MB live on Go 1.27, want under 5", gc.LiveMB)
+		}
+	})
+	t.Run("go1.19", func(t *testing.T) {
+		t.Parallel()
+		r := record(t, "tick", oldGo(t))
+		if r.meta.GoModGoLine != "1.19" {
+			t.Errorf("built with go line %s, want 1.19", r.meta.GoModGoLine)
+		}
+		gc := r.lastProgramGC(t)
+		if gc.LiveMB < 40 {
+			t.Errorf("300,000 unstopped tickers left only %d MB live on Go 1.19, want at least 40", gc.LiveMB)
+		}
+		if _, err := os.Stat(filepath.Join(r.dir, "leak-profile.txt")); err == nil {
+			t.Error("Go 1.19 has no goroutine leak profile, yet there is a leak-profile.txt")
+		}
+		if r.meta.Probe.MissingMetrics == nil || r.meta.Probe.MissingMetrics[0] != "/gc/heap/live:bytes" {
+			t.Errorf("missing metrics %v, want /gc/heap/live:bytes first", r.meta.Probe.MissingMetrics)
+		}
+	})
+}
+
+// keys returns the keys of a JSON object in order.
+func keys(t *testing.T, line []byte) []string {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		t.Fatalf("not an object: %s", line)
+	}
+	var out []string
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, k.(string))
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+var threeDecimals = regexp.MustCompile(`^\{"tMs":-?\d+\.\d{3},`)
+
+func checkJSONL(t *testing.T, path string, want []string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Bytes()
+		if got := keys(t, line); strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Fatalf("%s line %d has keys %v, want %v", filepath.Base(path), n, got, want)
+		}
+		if !threeDecimals.Match(line) {
+			t.Fatalf("%s line %d: tMs not written with 3 decimals: %s", filepath.Base(path), n, line)
+		}
+	}
+	if n == 0 {
+		t.Errorf("%s is empty", path)
+	}
+}
+
+var (
+	metricsKeys = []string{"tMs", "heapLiveBytes", "heapGoalBytes", "heapObjects", "heapObjectsBytes", "goroutines",
+		"goroutinesRunning", "goroutinesRunnable", "goroutinesWaiting", "goroutinesNotInGo"}
+	transitionKeys = []string{"tMs", "g", "from", "to", "reason", "by", "frame"}
+)
+
+func TestRecordingFilesFollowTheSchema(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"leak", "tick"} {
+		r := record(t, name, newGo(t))
+		checkJSONL(t, filepath.Join(r.dir, "metrics.jsonl"), metricsKeys)
+		checkJSONL(t, filepath.Join(r.dir, "transitions.jsonl"), transitionKeys)
+		for _, n := range []string{"probe.json", "probe-metrics.jsonl", "trace.out", "stdout.log"} {
+			if _, err := os.Stat(filepath.Join(r.dir, n)); err == nil {
+				t.Errorf("%s: %s left in the recording", name, n)
+			}
+		}
+		m := r.meta
+		if m.Source.Path != "recorder/programs/"+name+"/main.go" || len(m.Source.SHA256) != 64 || m.GOMAXPROCS != GOMAXPROCS ||
+			m.GODEBUG != GODEBUG || m.Clock.Alignment == nil || len(m.Probe.Goroutines) < 2 {
+			t.Errorf("%s: meta.json lacks something: %+v", name, m)
+		}
+		if a := m.Clock.Alignment; a != nil && (a.UncertaintyMs > 0.5 || a.MaxResidualMs > 0.5) {
+			t.Errorf("%s: clock alignment %+v, want better than 0.5 ms", name, a)
+		}
+	}
+}
+
+func TestTheSamplerTicksEvery20ms(t *testing.T) {
+	t.Parallel()
+	r := record(t, "leak", newGo(t))
+	b, _ := os.ReadFile(filepath.Join(r.dir, "metrics.jsonl"))
+	var prev float64
+	var gaps []float64
+	for i, line := range bytes.Split(bytes.TrimSpace(b), []byte("\n")) {
+		var s struct{ TMs float64 }
+		json.Unmarshal(line, &s)
+		if i > 0 {
+			gaps = append(gaps, s.TMs-prev)
+		}
+		prev = s.TMs
+	}
+	// A 6 s run sampled every 20 ms: about 300 samples, median gap 20 ms.
+	if len(gaps) < 250 {
+		t.Errorf("%d samples, want about 300", len(gaps)+1)
+	}
+	sort.Float64s(gaps)
+	if med := gaps[len(gaps)/2]; med < 19 || med > 21 {
+		t.Errorf("median gap %.3f ms, want 20", med)
+	}
+}
+
+// The committed recordings must be recordings of the programs as they are:
+// a program changed without npm run record would put old numbers under new code.
+func TestCommittedRecordingsAreOfTheCurrentPrograms(t *testing.T) {
+	metas, _ := filepath.Glob(filepath.Join(repoDir, "traces", "*", "*", "meta.json"))
+	if len(metas) < 6 {
+		t.Fatalf("%d recordings in traces/, want 6 (npm run record)", len(metas))
+	}
+	for _, path := range metas {
+		var m Meta
+		if err := readJSON(path, &m); err != nil {
+			t.Fatal(err)
+		}
+		dir := filepath.Dir(path)
+		if filepath.Base(dir) != m.GoVersion || filepath.Base(filepath.Dir(dir)) != m.Program {
+			t.Errorf("%s holds %s recorded with %s", dir, m.Program, m.GoVersion)
+		}
+		sum, err := sha256File(filepath.Join(repoDir, m.Source.Path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum != m.Source.SHA256 {
+			t.Errorf("%s was recorded from another version of %s: run npm run record", dir, m.Source.Path)
+		}
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if info, _ := e.Info(); info.Size() > 1<<20 {
+				t.Errorf("%s/%s is %d bytes, over 1 MiB", dir, e.Name(), info.Size())
+			}
+		}
+	}
+}
+
+// Probe goroutines are told apart in meta.json; make sure they are the
+// ones the trace says.
+func TestProbeGoroutinesAreNamed(t *testing.T) {
+	t.Parallel()
+	r := record(t, "leak", newGo(t))
+	roles := map[string]bool{}
+	for _, g := range r.meta.Probe.Goroutines {
+		roles[g.Role] = true
+		if strings.HasPrefix(g.Role, "probe:") && !strings.HasPrefix(g.Entry, probe.ModulePath+".") {
+			t.Errorf("probe goroutine %d starts in %s", g.ID, g.Entry)
+		}
+	}
+	if !roles["probe: metrics sampler"] {
+		t.Errorf("no metrics sampler among %+v", r.meta.Probe.Goroutines)
+	}
+}
