@@ -1,0 +1,114 @@
+import { LogParser } from "../log-parser.ts";
+import { csvHeader, recordToCsv } from "../records-csv.ts";
+import { LabAnalysis, type LabSummary } from "./lab-analysis.ts";
+
+/** What the lab reads: a file (any Blob) or text (pasted, or an embedded recording). */
+export type LabSource = { kind: "blob"; blob: Blob } | { kind: "text"; text: string };
+
+/** How far reading has come. */
+export interface ReadProgress {
+  /** Bytes (for a file) or characters (for text) read so far. */
+  done: number;
+  total: number;
+  lines: number;
+}
+
+/** Hooks for {@link analyseSource} and {@link exportSource}. */
+export interface ReadOptions {
+  /** Called after each chunk. */
+  onProgress?: (p: ReadProgress) => void;
+  /** Awaited after each chunk: the main-thread fallback yields to the page here. */
+  pause?: () => Promise<void>;
+  /** Checked after each chunk; reading stops when it returns true. */
+  cancelled?: () => boolean;
+  /** Chunk size in bytes or characters (default 1 MiB). */
+  chunkSize?: number;
+}
+
+/** Thrown by the readers when `cancelled()` turned true. */
+export class ReadCancelled extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "ReadCancelled";
+  }
+}
+
+/**
+ * The chunks of a source as text: a Blob is read in slices and decoded as a UTF-8 stream (a
+ * character split between slices is kept whole; invalid bytes become U+FFFD, which the parser
+ * reports as binary data); text is cut into pieces. Only one chunk is held at a time.
+ */
+export async function* sourceChunks(
+  source: LabSource,
+  chunkSize = 1 << 20,
+): AsyncGenerator<{ text: string; done: number; total: number }> {
+  if (source.kind === "text") {
+    const { text } = source;
+    for (let at = 0; at < text.length; at += chunkSize) {
+      const end = Math.min(text.length, at + chunkSize);
+      yield { text: text.slice(at, end), done: end, total: text.length };
+    }
+    return;
+  }
+  const { blob } = source;
+  const decoder = new TextDecoder("utf-8");
+  for (let at = 0; at < blob.size; at += chunkSize) {
+    const end = Math.min(blob.size, at + chunkSize);
+    const bytes = new Uint8Array(await blob.slice(at, end).arrayBuffer());
+    yield { text: decoder.decode(bytes, { stream: true }), done: end, total: blob.size };
+  }
+  const rest = decoder.decode();
+  if (rest !== "") yield { text: rest, done: blob.size, total: blob.size };
+}
+
+/**
+ * Reads a whole source through the streaming parser into a {@link LabAnalysis} and returns its
+ * summary. Records are folded in and dropped, so memory does not grow with the input.
+ */
+export async function analyseSource(source: LabSource, options: ReadOptions = {}): Promise<LabSummary> {
+  const parser = new LogParser();
+  const analysis = new LabAnalysis();
+  for await (const chunk of sourceChunks(source, options.chunkSize)) {
+    analysis.text(chunk.text);
+    analysis.addAll(parser.push(chunk.text));
+    await step(options, { done: chunk.done, total: chunk.total, lines: analysis.lines });
+  }
+  analysis.addAll(parser.end());
+  return analysis.summary();
+}
+
+/** The export formats: the CLI's JSON Lines and CSV (docs/cli.md). */
+export type ExportFormat = "jsonl" | "csv";
+
+/**
+ * Parses a source again and writes every record in the CLI's schema, as Blob parts of about a
+ * megabyte each, so a big export lives in the browser's blob storage rather than in one string.
+ */
+export async function exportSource(source: LabSource, format: ExportFormat, options: ReadOptions = {}): Promise<Blob> {
+  const parser = new LogParser();
+  const parts: Blob[] = [];
+  const type = format === "csv" ? "text/csv;charset=utf-8" : "application/x-ndjson;charset=utf-8";
+  let text = format === "csv" ? csvHeader() : "";
+  let lines = 0;
+  const write = (records: ReturnType<LogParser["push"]>): void => {
+    for (const r of records) text += format === "csv" ? recordToCsv(r) : `${JSON.stringify(r)}\n`;
+    lines += records.length;
+    if (text.length >= 1 << 20) {
+      parts.push(new Blob([text]));
+      text = "";
+    }
+  };
+  for await (const chunk of sourceChunks(source, options.chunkSize)) {
+    write(parser.push(chunk.text));
+    await step(options, { done: chunk.done, total: chunk.total, lines });
+  }
+  write(parser.end());
+  parts.push(new Blob([text]));
+  return new Blob(parts, { type });
+}
+
+async function step(options: ReadOptions, progress: ReadProgress): Promise<void> {
+  options.onProgress?.(progress);
+  if (options.pause !== undefined) await options.pause();
+  if (options.cancelled?.() === true) throw new ReadCancelled();
+}
