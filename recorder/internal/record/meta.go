@@ -142,9 +142,13 @@ func (j *Job) meta(started time.Time, elapsed time.Duration, runEnv []string, su
 	}
 	m.GoMod, m.GoModGoLine = rel(j.goMod), j.goLine
 	if j.Program.OwnModule {
-		m.GoModNote = fmt.Sprintf("built with go build -modfile: a copy of %s whose go line says %s "+
-			"(the language version of %s, which decides timer semantics) and that requires the probe; "+
-			"the file itself says what its comment explains", m.GoMod, j.goLine, sum.GoVersion)
+		m.GoModNote = fmt.Sprintf("built with go build -modfile: a copy of %s (which says go %s) whose go line says "+
+			"%s, the language version of %s, since the go line decides timer semantics; the copy also requires the probe.",
+			m.GoMod, j.fileGoLine, j.goLine, sum.GoVersion)
+		if j.goLine != j.fileGoLine {
+			m.GoModNote += " (Tried by hand: Go 1.27 collects the unstopped tickers with the file's go 1.19 as well, " +
+				"since it removed the asynctimerchan setting that kept the old behaviour for old go lines.)"
+		}
 	}
 	m.GoVersion, m.GOOS, m.GOARCH, m.GOMAXPROCS = sum.GoVersion, sum.GOOS, sum.GOARCH, sum.GOMAXPROCS
 	m.GODEBUG = GODEBUG

@@ -103,11 +103,12 @@ type Job struct {
 	// KeepTrace keeps the raw execution trace as trace.out.
 	KeepTrace bool
 
-	work   string // build folder
-	binary string
-	build  *build.Result
-	goLine string
-	goMod  string
+	work       string // build folder
+	binary     string
+	build      *build.Result
+	goLine     string // the go line the build used
+	fileGoLine string // the go line of the go.mod file
+	goMod      string
 }
 
 // Name says which recording this is, as messages should.
@@ -128,6 +129,7 @@ func (j *Job) Build(ctx context.Context) error {
 	if j.goLine, err = build.GoLine(gomod); err != nil {
 		return fmt.Errorf("%s: %v", j.goMod, err)
 	}
+	j.fileGoLine = j.goLine
 	spec := build.Spec{
 		Go: j.Toolchain.Go, Env: j.Toolchain.Environ(),
 		ModuleDir: modDir, Package: j.Program.Package, WorkDir: j.work,
