@@ -20,6 +20,8 @@ export default defineConfig({
     inlineStylesheets: "always",
   },
   devToolbar: { enabled: false },
+  // Keep the whitespace between inline elements and text as written (prettier wraps prose lines).
+  compressHTML: false,
   integrations: [portableBuild()],
   vite: {
     build: {

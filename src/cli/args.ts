@@ -1,8 +1,6 @@
 /** What the command line asked for. */
 export type Command =
-  | { name: "help" }
-  | { name: "version" }
-  | { name: "parse"; format: "jsonl" | "csv"; strict: boolean; file: string };
+  { name: "help" } | { name: "version" } | { name: "parse"; format: "jsonl" | "csv"; strict: boolean; file: string };
 
 /** A command line the CLI cannot run; `message` says why, for stderr. */
 export interface UsageError {
@@ -22,7 +20,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   let strict = false;
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] as string;
+    const arg = rest[i] ?? "";
     if (arg === "--strict") {
       strict = true;
     } else if (arg === "--format" || arg.startsWith("--format=")) {
@@ -42,7 +40,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   }
   if (files.length === 0) return usage("missing FILE (use - for standard input)");
   if (files.length > 1) return usage(`expected one FILE, got ${files.length}: ${files.join(" ")}`);
-  return { name: "parse", format, strict, file: files[0] as string };
+  return { name: "parse", format, strict, file: files[0] ?? "-" };
 }
 
 function usage(message: string): UsageError {

@@ -61,7 +61,9 @@ export async function runParse(options: ParseOptions, io: ParseIO): Promise<numb
     await write(parser.push(decoder.decode()));
     await write(parser.end());
   } catch (e) {
-    io.stderr.write(`blocked-forever: cannot read ${options.file === "-" ? "standard input" : options.file}: ${reason(e)}\n`);
+    io.stderr.write(
+      `blocked-forever: cannot read ${options.file === "-" ? "standard input" : options.file}: ${reason(e)}\n`,
+    );
     return 2;
   }
   return options.strict && errors > 0 ? 1 : 0;

@@ -4,13 +4,7 @@ import { LineSplitter } from "./line-splitter.ts";
 import { parseSplitLine } from "./log-parser.ts";
 import type { ParseContext } from "./parse-line.ts";
 import { parseLeakProfile } from "./parse-leak-profile.ts";
-import {
-  parseJsonLines,
-  readMetricsSample,
-  readTransition,
-  type Frame,
-  type Transition,
-} from "./recorder-records.ts";
+import { parseJsonLines, readMetricsSample, readTransition, type Frame, type Transition } from "./recorder-records.ts";
 import { parseMeta } from "./recording-meta.ts";
 import type {
   GcEvent,
@@ -60,7 +54,12 @@ export function buildRecording(input: RecordingInput): Recording {
   if (input.leakProfile !== undefined && input.leakProfile.trim() !== "") {
     leakProfile = parseLeakProfile(input.leakProfile);
     if (leakProfile === null) {
-      issues.push({ file: "leakProfile", line: 1, text: input.leakProfile.split("\n")[0] ?? "", message: "not a goroutine leak profile" });
+      issues.push({
+        file: "leakProfile",
+        line: 1,
+        text: input.leakProfile.split("\n")[0] ?? "",
+        message: "not a goroutine leak profile",
+      });
     } else {
       for (const i of leakProfile.issues) issues.push({ file: "leakProfile", ...i });
     }
@@ -68,15 +67,26 @@ export function buildRecording(input: RecordingInput): Recording {
 
   const end = Math.max(
     0,
-    log.length > 0 ? (log[log.length - 1] as LogLine).at : 0,
+    log.at(-1)?.at ?? 0,
     ...gcs.map((g) => g.end),
-    metrics.length > 0 ? (metrics[metrics.length - 1] as HeapSample).t : 0,
+    metrics.at(-1)?.t ?? 0,
     ...transitions.map((tr) => tr.tMs / 1000),
   );
 
   const goroutines = buildGoroutines(snapshots, transitions, end, new Set(meta.probeGoroutines));
 
-  return { goVersion: meta.goVersion, meta: meta.raw, end, gcs, metrics, snapshots, goroutines, log, leakProfile, issues };
+  return {
+    goVersion: meta.goVersion,
+    meta: meta.raw,
+    end,
+    gcs,
+    metrics,
+    snapshots,
+    goroutines,
+    log,
+    leakProfile,
+    issues,
+  };
 }
 
 /** The stderr lines with their records; the model keeps each line's text for the log view. */
@@ -217,9 +227,16 @@ function intervalsFromSnapshots(snapshots: SchedSnapshot[], end: number): Map<nu
       const state = stateFromGStatus(g.status);
       const waitReason = hasCurrentWaitReason(state) ? g.waitReason : "";
       const prev = open.get(g.id);
-      if (prev !== undefined && prev.state === state && prev.waitReason === waitReason && prev.status === g.status) continue;
+      if (prev?.state === state && prev.waitReason === waitReason && prev.status === g.status) continue;
       if (prev !== undefined) prev.to = s.t;
-      const next: GoroutineInterval = { from: s.t, to: end, state, waitReason, status: g.status, source: "scheddetail" };
+      const next: GoroutineInterval = {
+        from: s.t,
+        to: end,
+        state,
+        waitReason,
+        status: g.status,
+        source: "scheddetail",
+      };
       open.set(g.id, next);
       const list = out.get(g.id);
       if (list === undefined) out.set(g.id, [next]);
@@ -253,7 +270,12 @@ function intervalsFromTransitions(transitions: Transition[], end: number): Map<n
       const state = stateFromTraceState(tr.to);
       const waitReason = state === "waiting" ? tr.reason : "";
       // Trace generation boundaries restate a goroutine's state (Undetermined -> X): not a change.
-      if (current !== null && current.state === state && (tr.from === "Undetermined" || current.waitReason === waitReason)) continue;
+      if (
+        current !== null &&
+        current.state === state &&
+        (tr.from === "Undetermined" || current.waitReason === waitReason)
+      )
+        continue;
       if (current !== null) current.to = t;
       current = null;
       if (tr.to === "NotExist") continue;

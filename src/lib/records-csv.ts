@@ -104,5 +104,5 @@ export function csvCell(value: unknown): string {
     if (value === "") return '""';
     return /[",\r\n]/.test(value) || value.trim() !== value ? `"${value.replaceAll('"', '""')}"` : value;
   }
-  return String(value);
+  return typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value);
 }

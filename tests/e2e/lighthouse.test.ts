@@ -30,8 +30,8 @@ beforeAll(async () => {
     ],
   });
 });
-afterAll(async () => {
-  await chrome.kill();
+afterAll(() => {
+  chrome.kill();
 });
 
 describe("Lighthouse, mobile settings", () => {
@@ -46,7 +46,7 @@ describe("Lighthouse, mobile settings", () => {
     expect(lhr, "a Lighthouse report").toBeDefined();
     if (!lhr) return;
     const scores = Object.fromEntries(categories.map((c) => [c, lhr.categories[c]?.score ?? 0]));
-    const cls = Number(lhr.audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN);
+    const cls = lhr.audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN;
     console.log(
       `lighthouse /${path}: ${categories.map((c) => `${c} ${String(Math.round((scores[c] ?? 0) * 100))}`).join(", ")}, CLS ${cls.toFixed(3)}`,
     );

@@ -92,7 +92,7 @@ describe("parseLine classifies every kind of line", () => {
     for (const name of ["go1.19-torn-gctrace.txt", "go1.26-torn-gctrace.txt"]) {
       const records = parseLog(fixture(name));
       const errors = records.filter((r) => r.kind === "error");
-      expect(errors.map((e) => e.kind === "error" && e.text)).toEqual(
+      expect(errors.map((e) => e.text)).toEqual(
         expect.arrayContaining(["gc goroutines: 3", " ms clock, goroutines: 3", " MB globals, goroutines: 3"]),
       );
       expect(records.filter((r) => r.kind === "gc")).toHaveLength(0);
@@ -146,8 +146,8 @@ describe("scav lines in all three formats", () => {
     ]) {
       const scavs = parseLog(fixture(`go${v}-tick-schedtrace-scav-pacer.txt`)).filter((r) => r.kind === "scav");
       expect(scavs.length).toBeGreaterThan(5);
-      expect(scavs.every((s) => s.kind === "scav" && s.form === form)).toBe(true);
-      expect(scavs.filter((s) => s.kind === "scav" && s.forced)).toHaveLength(1);
+      expect(scavs.every((s) => s.form === form)).toBe(true);
+      expect(scavs.filter((s) => s.forced)).toHaveLength(1);
     }
   });
 });

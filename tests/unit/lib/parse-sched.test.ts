@@ -154,13 +154,13 @@ describe("schedtrace in real runs", () => {
       if (r.kind === "p" || r.kind === "m" || r.kind === "g") expect(r.tMs).toBe(t);
     }
     expect(ofKind(records, "sched").map((s) => s.tMs)).toEqual(
-      [0, 107, 209, 310, 411, 512].map((x) => expect.closeTo(x, -2.5)),
+      [0, 107, 209, 310, 411, 512].map((x): unknown => expect.closeTo(x, -2.5)),
     );
   });
 
   it("the Go 1.27 leak run ends with the five leaked goroutines at status 10 (after leak detection)", () => {
     const records = parseLog(fixture("go1.27-leak-scheddetail.txt"));
-    const lastSched = ofKind(records, "sched").at(-1) as SchedRecord;
+    const lastSched = ofKind(records, "sched").at(-1)!;
     const lastGs = ofKind(records, "g").filter((g) => g.line > lastSched.line);
     expect(lastGs.filter((g) => g.status === 10).map((g) => g.waitReason)).toEqual(Array(5).fill("chan receive"));
   });
@@ -169,7 +169,7 @@ describe("schedtrace in real runs", () => {
     "%s ends with five goroutines waiting (status 4) on chan receive, plus select and sleep",
     (name) => {
       const records = parseLog(fixture(name));
-      const lastSched = ofKind(records, "sched").at(-1) as SchedRecord;
+      const lastSched = ofKind(records, "sched").at(-1)!;
       const lastGs = ofKind(records, "g").filter((g: GRecord) => g.line > lastSched.line && g.status === 4);
       const reasons = lastGs.map((g) => g.waitReason);
       expect(reasons.filter((r) => r === "chan receive")).toHaveLength(5);

@@ -24,7 +24,7 @@ describe("buildRecording", () => {
       [true, false],
     ]);
     expect(rec.snapshots.map((s) => s.t)).toEqual(
-      [0, 0.107, 0.208, 0.31, 0.414, 0.515].map((x) => expect.closeTo(x, 1)),
+      [0, 0.107, 0.208, 0.31, 0.414, 0.515].map((x): unknown => expect.closeTo(x, 1)),
     );
     expect(rec.snapshots.every((s) => s.detailed && s.ps.length === 2)).toBe(true);
     expect(rec.log).toHaveLength(135);

@@ -9,10 +9,14 @@ import { lineCount } from "./fixtures.ts";
 // The recorder's output (npm run record), committed in traces/: missing recordings are a failure.
 const traces = fileURLToPath(new URL("../../../traces/", import.meta.url));
 const folders = existsSync(traces)
-  ? readdirSync(traces).flatMap((p) => (existsSync(traces + p) && !p.startsWith(".") ? readdirSync(traces + p).map((v) => `${p}/${v}`) : []))
+  ? readdirSync(traces)
+      .flatMap((p) =>
+        existsSync(traces + p) && !p.startsWith(".") ? readdirSync(traces + p).map((v) => `${p}/${v}`) : [],
+      )
       .filter((f) => existsSync(`${traces}${f}/stderr.log`))
   : [];
-const read = (folder: string, file: string) => (existsSync(`${traces}${folder}/${file}`) ? readFileSync(`${traces}${folder}/${file}`, "utf8") : undefined);
+const read = (folder: string, file: string) =>
+  existsSync(`${traces}${folder}/${file}`) ? readFileSync(`${traces}${folder}/${file}`, "utf8") : undefined;
 const load = (folder: string) =>
   buildRecording({
     stderr: read(folder, "stderr.log") ?? "",
@@ -25,7 +29,11 @@ const load = (folder: string) =>
 describe("recordings in traces/", () => {
   it("has every program's recording, tick with two Go versions", () => {
     expect(folders).toEqual(
-      expect.arrayContaining(["leak", "fix-timeout", "fix-close", "fix-context", "tick"].map((p) => expect.stringMatching(new RegExp(`^${p}/go1\\.27\\.`)))),
+      expect.arrayContaining(
+        ["leak", "fix-timeout", "fix-close", "fix-context", "tick"].map((p): unknown =>
+          expect.stringMatching(new RegExp(`^${p}/go1\\.27\\.`)),
+        ),
+      ),
     );
     expect(folders).toEqual(expect.arrayContaining([expect.stringMatching(/^tick\/go1\.19\./)]));
   });
@@ -48,9 +56,15 @@ describe("recordings in traces/", () => {
     for (const g of forced) expect(g.liveMB).toBeGreaterThanOrEqual(48);
     const last = rec.snapshots.at(-1)!;
     const owners = new Map(rec.goroutines.map((g) => [g.id, g.owner]));
-    const waiting = last.gs.filter((g) => g.status === 4 && g.waitReason === "chan receive" && owners.get(g.id) === "user");
+    const waiting = last.gs.filter(
+      (g) => g.status === 4 && g.waitReason === "chan receive" && owners.get(g.id) === "user",
+    );
     expect(waiting).toHaveLength(5);
-    expect(stateAt(rec, last.t).goroutines.filter((g) => g.owner === "user" && g.state === "waiting" && g.waitReason === "chan receive")).toHaveLength(5);
+    expect(
+      stateAt(rec, last.t).goroutines.filter(
+        (g) => g.owner === "user" && g.state === "waiting" && g.waitReason === "chan receive",
+      ),
+    ).toHaveLength(5);
     expect(rec.leakProfile?.total).toBe(5);
     expect(rec.goroutines.some((g) => g.owner === "probe")).toBe(true);
   });

@@ -1,0 +1,51 @@
+import { axisX, axisY, dot, lineY, ruleY, type PlotOptions } from "@observablehq/plot";
+import type { HeapSeries } from "./heap-series.ts";
+
+/** Width and height of a chart, in CSS pixels. */
+export interface ChartSize {
+  width: number;
+  height: number;
+}
+
+/** Axis labels of the heap chart, in the page's language. */
+export interface HeapChartLabels {
+  time: string;
+  heap: string;
+}
+
+/**
+ * The heap chart: for each series, its live heap (solid) and heap goal (dashed) over time, and a
+ * dot at each GC (filled when forced). Pure and deterministic: the same data and size give the same
+ * options, used at build time (Plot with a linkedom document) and by the lab in the browser.
+ * Colours come from CSS classes (`heap-live series-<key>`), so the page's theme applies.
+ */
+export function heapChartOptions(series: readonly HeapSeries[], size: ChartSize, labels: HeapChartLabels): PlotOptions {
+  const end = Math.max(0, ...series.map((s) => s.end));
+  const top = Math.max(1, ...series.flatMap((s) => s.points.map((p) => Math.max(p.liveMiB, p.goalMiB))));
+  return {
+    width: size.width,
+    height: size.height,
+    marginLeft: 44,
+    marginRight: 12,
+    style: { background: "transparent", fontSize: "12px" },
+    x: { domain: [0, end], label: labels.time },
+    y: { domain: [0, top * 1.05], label: labels.heap, grid: true },
+    marks: [
+      axisX({ label: labels.time, labelAnchor: "right", labelArrow: "none", ticks: Math.min(10, Math.ceil(end)) }),
+      axisY({ label: labels.heap, labelArrow: "none" }),
+      ruleY([0]),
+      ...series.flatMap((s) => [
+        lineY(s.points, { x: "t", y: "goalMiB", curve: "step-after", className: `heap-goal series-${s.key}` }),
+        lineY(s.points, { x: "t", y: "liveMiB", curve: "step-after", className: `heap-live series-${s.key}` }),
+        dot(
+          s.gcs.filter((g) => g.forced),
+          { x: "t", y: "liveMiB", r: 3.5, className: `heap-gc forced series-${s.key}` },
+        ),
+        dot(
+          s.gcs.filter((g) => !g.forced),
+          { x: "t", y: "liveMiB", r: 4, symbol: "diamond", className: `heap-gc series-${s.key}` },
+        ),
+      ]),
+    ],
+  };
+}

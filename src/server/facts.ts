@@ -1,0 +1,138 @@
+// Build-time only: the numbers the article's prose quotes, computed from the recordings so that
+// re-recording updates the text too. Nothing here is typed in by hand.
+import { parseJsonLines, readTransition } from "../lib/recorder-records.ts";
+import type { GcEvent, Recording, SchedSnapshot } from "../lib/recording.ts";
+import { busiestWaitLine, waitSpans } from "../lib/wait-spans.ts";
+import type { OutputLine } from "../components/Cells/output-line.ts";
+import { loadRecording, recordedVersions, recordingFile, type ProgramName } from "./traces.ts";
+
+/** What the prose says about one program's recording. */
+export interface ProgramFacts {
+  program: ProgramName;
+  goVersion: string;
+  recording: Recording;
+  /** The program's own forced GCs (runtime.GC() calls), without the recorder's final leak check. */
+  forcedGcs: GcEvent[];
+  /** The final leak-detection cycle the recorder ran after main returned, if any. */
+  leakCheckGc: GcEvent | null;
+  /** Live heap (MB, as gctrace prints it) at the first and last of the program's forced GCs. */
+  firstLiveMB: number;
+  lastLiveMB: number;
+  /** The first forced GC whose live heap fell under half of the first one, if any. */
+  dropGc: GcEvent | null;
+  /** Where the program's goroutines waited longest, and how many waited there. */
+  blockLine: number | null;
+  blockedGoroutines: number;
+  /** Leaked goroutines reported by the goroutine leak profile (null: no profile recorded). */
+  leakedByProfile: number | null;
+}
+
+function forcedOf(recording: Recording): { forced: GcEvent[]; leakCheck: GcEvent | null } {
+  const forced = recording.gcs.filter((g) => g.forced && !g.leakCheck);
+  const leakCheck = recording.gcs.find((g) => g.leakCheck) ?? null;
+  return { forced, leakCheck };
+}
+
+const cache = new Map<string, ProgramFacts>();
+
+/** The facts of a program's recording (newest Go unless one is named). */
+export function programFacts(program: ProgramName, goVersion?: string): ProgramFacts {
+  const version = goVersion ?? recordedVersions(program)[0] ?? "";
+  const key = `${program}/${version}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const recording = loadRecording(program, version);
+  const { forced, leakCheck } = forcedOf(recording);
+  const first = forced[0]?.liveMB ?? 0;
+  const transitions = parseJsonLines(recordingFile(program, version, "transitions.jsonl"), readTransition).records;
+  const busiest = busiestWaitLine(waitSpans(transitions), recording.end);
+  const facts: ProgramFacts = {
+    program,
+    goVersion: version,
+    recording,
+    forcedGcs: forced,
+    leakCheckGc: leakCheck,
+    firstLiveMB: first,
+    lastLiveMB: forced.at(-1)?.liveMB ?? 0,
+    dropGc: forced.find((g) => g.liveMB < first / 2) ?? null,
+    blockLine: busiest?.line ?? null,
+    blockedGoroutines: busiest?.goroutines ?? 0,
+    leakedByProfile: recording.leakProfile?.total ?? null,
+  };
+  cache.set(key, facts);
+  return facts;
+}
+
+/** The stderr lines of a recording, numbered, optionally only those of some kinds. */
+export function stderrLines(program: ProgramName, goVersion: string, keep?: (kind: string) => boolean): OutputLine[] {
+  const recording = loadRecording(program, goVersion);
+  return recording.log.filter((l) => keep === undefined || keep(l.kind)).map((l) => ({ n: l.line, text: l.text }));
+}
+
+/**
+ * One whole scheddetail block (the SCHED line and every P, M and G line under it): the detailed
+ * snapshot nearest to `t` seconds, as printed.
+ */
+export function schedBlock(
+  program: ProgramName,
+  goVersion: string,
+  t: number,
+): { snapshot: SchedSnapshot; lines: OutputLine[] } {
+  const recording = loadRecording(program, goVersion);
+  const detailed = recording.snapshots.filter((s) => s.detailed);
+  const snapshot = detailed.reduce((best, s) => (Math.abs(s.t - t) < Math.abs(best.t - t) ? s : best));
+  const start = snapshot.sched.line;
+  const end = Math.max(
+    start,
+    ...snapshot.ps.map((p) => p.line),
+    ...snapshot.ms.map((m) => m.line),
+    ...snapshot.gs.map((g) => g.line),
+  );
+  const lines = recording.log.filter((l) => l.line >= start && l.line <= end).map((l) => ({ n: l.line, text: l.text }));
+  return { snapshot, lines };
+}
+
+/** The program's goroutines in a snapshot that wait with a given reason (status 4). */
+export function waitingUserGoroutines(recording: Recording, snapshot: SchedSnapshot, reason: string): number[] {
+  const owners = new Map(recording.goroutines.map((g) => [g.id, g.owner]));
+  return snapshot.gs
+    .filter((g) => (g.status & ~0x1000) === 4 && g.waitReason === reason && owners.get(g.id) === "user")
+    .map((g) => g.id);
+}
+
+/** What the time.Tick part quotes: the two Go versions, growth per loop round, the forced gc lines. */
+export function tickFacts(): {
+  oldest: string;
+  newest: string;
+  perRound: number;
+  forcedLines: (goVersion: string) => OutputLine[];
+} {
+  const versions = recordedVersions("tick");
+  const newest = versions[0] ?? "";
+  const oldest = versions.at(-1) ?? "";
+  const then = programFacts("tick", oldest);
+  // Growth per round of the loop, from the first to the last forced GC of the old runtime.
+  const perRound = then.forcedGcs.length > 1 ? (then.lastLiveMB - then.firstLiveMB) / (then.forcedGcs.length - 1) : 0;
+  const forcedLines = (goVersion: string): OutputLine[] => {
+    const wanted = new Set(programFacts("tick", goVersion).forcedGcs.map((g) => g.line));
+    return stderrLines("tick", goVersion).filter((l) => wanted.has(l.n));
+  };
+  return { oldest, newest, perRound, forcedLines };
+}
+
+/** What the leak-profile part quotes: the leak's profile text and the fixes' counts. */
+export function leakProfileFacts(): {
+  leak: ProgramFacts;
+  fixes: ProgramFacts[];
+  lines: OutputLine[];
+  frame: { func: string; file: string; line: number } | null;
+} {
+  const leak = programFacts("leak");
+  const fixes = (["fix-timeout", "fix-close", "fix-context"] as const).map((p) => programFacts(p));
+  const lines = recordingFile("leak", leak.goVersion, "leak-profile.txt")
+    .replace(/\n$/, "")
+    .split("\n")
+    .map((text, i) => ({ n: i + 1, text }));
+  const frame = leak.recording.leakProfile?.stacks[0]?.frames[0] ?? null;
+  return { leak, fixes, lines, frame };
+}

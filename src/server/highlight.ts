@@ -1,0 +1,45 @@
+// Build-time only: syntax highlighting with shiki, in a light and a dark theme at once, so the
+// reader's theme switch needs no script (CSS picks --shiki-dark in dark mode).
+import { createHighlighter, type Highlighter, type ShikiTransformer } from "shiki";
+
+/** What to mark on which line (1-based line numbers of the code given). */
+export interface LineMarks {
+  /** A class per line, e.g. "blocks" for the line where goroutines wait, "add"/"del" in a diff. */
+  classes?: ReadonlyMap<number, string>;
+  /** A text for screen readers and hover, per line (why it is marked). */
+  labels?: ReadonlyMap<number, string>;
+}
+
+let highlighter: Promise<Highlighter> | undefined;
+
+function getHighlighter(): Promise<Highlighter> {
+  highlighter ??= createHighlighter({ themes: ["github-light", "github-dark"], langs: ["go", "shellscript"] });
+  return highlighter;
+}
+
+function marksTransformer(marks: LineMarks): ShikiTransformer {
+  return {
+    name: "blocked-forever:line-marks",
+    line(node, line) {
+      const cls = marks.classes?.get(line);
+      if (cls) this.addClassToHast(node, cls);
+      const label = marks.labels?.get(line);
+      if (label) node.properties["data-mark"] = label;
+    },
+    pre(node) {
+      // The block scrolls sideways on a phone; it must be reachable by keyboard (axe: scrollable-region-focusable).
+      node.properties["tabindex"] = "0";
+    },
+  };
+}
+
+/** Highlights code as HTML (`<pre class="shiki">` with one `<span class="line">` a line). */
+export async function highlight(code: string, lang: "go" | "shellscript", marks: LineMarks = {}): Promise<string> {
+  const h = await getHighlighter();
+  return h.codeToHtml(code.replace(/\n$/, ""), {
+    lang,
+    themes: { light: "github-light", dark: "github-dark" },
+    defaultColor: "light",
+    transformers: [marksTransformer(marks)],
+  });
+}

@@ -1,0 +1,22 @@
+// Build-time only: draws Plot charts to SVG markup with a linkedom document, so the page ships
+// pictures, not Plot (design.md: Plot in the browser is heavy).
+import { plot, type PlotOptions } from "@observablehq/plot";
+import { parseHTML } from "linkedom";
+
+/**
+ * Renders Plot options to an SVG string. The SVG is decoration for sighted readers: it is hidden
+ * from assistive technology (the figure gives a text description and a data table instead), and
+ * Plot's own aria-label attributes, which break axe's aria-prohibited-attr rule, are removed.
+ */
+export function renderSvg(options: PlotOptions, className: string): string {
+  const { document } = parseHTML("<!doctype html><html><body></body></html>");
+  const chart = plot({ ...options, document });
+  const svg = chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector("svg");
+  if (!svg) throw new Error("Plot returned no <svg>");
+  for (const el of svg.querySelectorAll("[aria-label]")) el.removeAttribute("aria-label");
+  for (const el of svg.querySelectorAll("[aria-description]")) el.removeAttribute("aria-description");
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  svg.setAttribute("class", `${svg.getAttribute("class") ?? ""} ${className}`.trim());
+  return svg.outerHTML;
+}
