@@ -2,16 +2,7 @@ import type { TraceState } from "./recorder-records.ts";
 
 /** A goroutine's state, merged from scheddetail status numbers and execution-trace states. */
 export type GoroutineState =
-  | "idle"
-  | "runnable"
-  | "running"
-  | "syscall"
-  | "waiting"
-  | "leaked"
-  | "dead"
-  | "copystack"
-  | "preempted"
-  | "unknown";
+  "idle" | "runnable" | "running" | "syscall" | "waiting" | "leaked" | "dead" | "copystack" | "preempted" | "unknown";
 
 /** Every {@link GoroutineState}, in a stable order for legends and counts. */
 export const GOROUTINE_STATES: readonly GoroutineState[] = [

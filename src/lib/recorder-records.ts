@@ -142,7 +142,12 @@ export function readTransition(value: unknown): Transition | string {
   const frame = value["frame"] ?? null;
   let outFrame: Frame | null = null;
   if (frame !== null) {
-    if (!isObject(frame) || typeof frame["func"] !== "string" || typeof frame["file"] !== "string" || !isNumber(frame["line"])) {
+    if (
+      !isObject(frame) ||
+      typeof frame["func"] !== "string" ||
+      typeof frame["file"] !== "string" ||
+      !isNumber(frame["line"])
+    ) {
       return `"frame" must be null or {func: string, file: string, line: number}`;
     }
     outFrame = { func: frame["func"], file: frame["file"], line: frame["line"] };

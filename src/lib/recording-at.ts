@@ -72,7 +72,13 @@ export function stateAt(recording: Recording, t: number): RecordingState {
   for (const g of recording.goroutines) {
     const interval = intervalAt(g, t, recording.end);
     if (interval === null || interval.state === "dead") continue;
-    goroutines.push({ id: g.id, owner: g.owner, state: interval.state, waitReason: interval.waitReason, status: interval.status });
+    goroutines.push({
+      id: g.id,
+      owner: g.owner,
+      state: interval.state,
+      waitReason: interval.waitReason,
+      status: interval.status,
+    });
     counts[interval.state] += 1;
     if (g.owner === "user") userCounts[interval.state] += 1;
   }

@@ -174,12 +174,4 @@ export interface ErrorRecord {
 
 /** Any record the log parser produces. */
 export type TraceRecord =
-  | GcRecord
-  | GcForcedRecord
-  | ScavRecord
-  | SchedRecord
-  | PRecord
-  | MRecord
-  | GRecord
-  | OtherRecord
-  | ErrorRecord;
+  GcRecord | GcForcedRecord | ScavRecord | SchedRecord | PRecord | MRecord | GRecord | OtherRecord | ErrorRecord;
