@@ -18,5 +18,14 @@ export function renderSvg(options: PlotOptions, className: string): string {
   svg.setAttribute("aria-hidden", "true");
   svg.setAttribute("focusable", "false");
   svg.setAttribute("class", `${svg.getAttribute("class") ?? ""} ${className}`.trim());
-  return svg.outerHTML;
+  return roundNumbers(svg.outerHTML);
+}
+
+/**
+ * Rounds the coordinates Plot writes with full float precision (132.96296296296296) to two
+ * decimals: a hundredth of a pixel is invisible, and it shrinks the page and makes the markup
+ * stable across machines.
+ */
+export function roundNumbers(svg: string): string {
+  return svg.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100));
 }

@@ -35,11 +35,11 @@ export function goroutineChartOptions(
       axisX({ label: labels.time, labelAnchor: "right", labelArrow: "none" }),
       axisY({ label: labels.count, labelArrow: "none", ticks: 3 }),
       ruleY([0]),
-      // Each row names its variant in its top-left corner.
+      // Each row names its variant in its top-right corner (the y label sits top-left).
       text(keys, {
         fy: (k: string) => k,
         text: (k: string) => labels.variants[k] ?? k,
-        frameAnchor: "top-left",
+        frameAnchor: "top-right",
         lineAnchor: "bottom",
         dy: -4,
         fontWeight: "bold",

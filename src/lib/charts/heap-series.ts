@@ -62,5 +62,17 @@ export function heapSeries(key: string, recording: Recording): HeapSeries {
       points.push({ t: s.t, liveMiB: live, goalMiB: s.goalBytes / MiB });
     }
   }
-  return { key, points, gcs, end: recording.end };
+  return { key, points: dropRepeats(points), gcs, end: recording.end };
+}
+
+/**
+ * Keeps only the points where the live heap or the goal changes, and the last one: drawn as a
+ * step-after line, the curve is the same, with a tenth of the points (the live-heap metric only
+ * moves when a GC ends).
+ */
+export function dropRepeats(points: readonly HeapPoint[]): HeapPoint[] {
+  return points.filter((p, i) => {
+    const prev = points[i - 1];
+    return i === points.length - 1 || prev?.liveMiB !== p.liveMiB || prev.goalMiB !== p.goalMiB;
+  });
 }
