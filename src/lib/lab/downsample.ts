@@ -20,12 +20,22 @@ export function downsampleMinMax(points: readonly XY[], buckets: number): XY[] {
     const to = Math.floor(((b + 1) * n) / buckets);
     let lo = from;
     let hi = from;
-    for (let i = from + 1; i < to; i++) {
-      const y = points[i].y;
-      if (y < points[lo].y) lo = i;
-      if (y > points[hi].y) hi = i;
+    let loY = Infinity;
+    let hiY = -Infinity;
+    for (let i = from; i < to; i++) {
+      const y = points[i]?.y ?? NaN;
+      if (y < loY) {
+        lo = i;
+        loY = y;
+      }
+      if (y > hiY) {
+        hi = i;
+        hiY = y;
+      }
     }
-    pushPair(out, points[lo], lo, points[hi], hi);
+    const a = points[lo];
+    const z = points[hi];
+    if (a !== undefined && z !== undefined) pushPair(out, a, lo, z, hi);
   }
   return out;
 }
@@ -131,7 +141,7 @@ export class MinMaxSeries {
       else out.push({ x: hiX, y: hiY }, { x: loX, y: loY });
     };
     for (let i = 0; i < c.length; i += 5) {
-      emit(c[i], c[i + 1], c[i + 2], c[i + 3], c[i + 4] === 1);
+      emit(c[i] ?? 0, c[i + 1] ?? 0, c[i + 2] ?? 0, c[i + 3] ?? 0, c[i + 4] === 1);
     }
     if (this.#count > 0) emit(this.#loX, this.#loY, this.#hiX, this.#hiY, this.#loAt <= this.#hiAt);
     return out;

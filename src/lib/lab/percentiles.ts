@@ -14,7 +14,7 @@ export function nearestRank(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) return NaN;
   const rank = Math.min(n, Math.max(1, Math.ceil((p / 100) * n)));
-  return sorted[rank - 1];
+  return sorted[rank - 1] ?? NaN;
 }
 
 /** p50, p99 and max (nearest rank) of `values`, which it sorts in place; null for none. */
@@ -25,7 +25,7 @@ export function percentiles(values: Float64Array): Percentiles | null {
     count: values.length,
     p50: nearestRank(values, 50),
     p99: nearestRank(values, 99),
-    max: values[values.length - 1],
+    max: values[values.length - 1] ?? NaN,
   };
 }
 

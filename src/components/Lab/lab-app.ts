@@ -1,0 +1,246 @@
+/**
+ * <go-log-lab>: reads a Go runtime log (pasted, opened, dropped, or one of our recordings),
+ * parses it in a Web Worker with progress and cancel, and shows the summary, the problems, the
+ * charts (Plot, loaded when there is something to draw) and the export buttons. Nothing is sent
+ * anywhere: the file is read with the File API and the results stay on the page.
+ */
+import type { LabSummary } from "../../lib/lab/lab-analysis.ts";
+import { ReadCancelled, type ExportFormat, type LabSource, type ReadProgress } from "../../lib/lab/read-source.ts";
+import { MainThreadRunner, WorkerRunner, WorkerUnavailable, type LabRunner } from "./lab-runner.ts";
+import { bytes, el, num, renderNotes, renderProblems, renderSnapshot, renderSummary } from "./lab-render.ts";
+import { LAB_TEXT, type LabText } from "./lab-text.ts";
+
+interface Recording {
+  id: string;
+  text: string;
+}
+
+interface Current {
+  source: LabSource;
+  name: string;
+  fileBase: string;
+}
+
+class GoLogLab extends HTMLElement {
+  #t: LabText = LAB_TEXT.en;
+  #lang = "en";
+  #runner: LabRunner = new MainThreadRunner();
+  #busy = false;
+  #job = 0;
+  #current: Current | null = null;
+  #recordings: Recording[] = [];
+
+  connectedCallback(): void {
+    this.#lang = this.dataset["lang"] === "zh" ? "zh" : "en";
+    this.#t = LAB_TEXT[this.#lang === "zh" ? "zh" : "en"];
+    const data = this.querySelector<HTMLScriptElement>("script.lab-recordings")?.textContent ?? "[]";
+    this.#recordings = JSON.parse(data) as Recording[];
+    this.#runner = new WorkerRunner(this.querySelector("script.lab-worker-source")?.textContent ?? "");
+
+    this.#q(".lab-parse-paste", HTMLButtonElement).addEventListener("click", () => {
+      const text = this.#q(".lab-paste", HTMLTextAreaElement).value;
+      void this.#analyse({
+        source: { kind: "text", text },
+        name: this.#lang === "zh" ? "粘贴的文本" : "pasted text",
+        fileBase: "pasted",
+      });
+    });
+    const file = this.#q(".lab-file", HTMLInputElement);
+    file.addEventListener("change", () => {
+      const f = file.files?.[0];
+      if (f !== undefined) this.#openFile(f);
+    });
+    this.#q(".lab-load-recording", HTMLButtonElement).addEventListener("click", () => {
+      const id = this.#q(".lab-recording", HTMLSelectElement).value;
+      const rec = this.#recordings.find((r) => r.id === id);
+      if (rec !== undefined) {
+        void this.#analyse({
+          source: { kind: "text", text: rec.text },
+          name: `traces/${rec.id}/stderr.log`,
+          fileBase: rec.id.replace("/", "-"),
+        });
+      }
+    });
+    this.#q(".lab-cancel", HTMLButtonElement).addEventListener("click", () => {
+      this.#runner.cancel();
+    });
+    for (const button of this.querySelectorAll<HTMLButtonElement>(".lab-export button")) {
+      button.addEventListener("click", () => {
+        void this.#export(button.value === "csv" ? "csv" : "jsonl");
+      });
+    }
+    const drop = this.#q(".lab-input", HTMLElement);
+    drop.addEventListener("dragover", (e) => {
+      e.preventDefault();
+      drop.classList.add("lab-dragging");
+    });
+    drop.addEventListener("dragleave", () => {
+      drop.classList.remove("lab-dragging");
+    });
+    drop.addEventListener("drop", (e) => {
+      e.preventDefault();
+      drop.classList.remove("lab-dragging");
+      const f = e.dataTransfer?.files[0];
+      if (f !== undefined) this.#openFile(f);
+    });
+    this.#setBusy(false);
+    this.dataset["ready"] = "true";
+  }
+
+  #q<T extends Element>(selector: string, type: abstract new () => T): T {
+    const e = this.querySelector(selector);
+    if (!(e instanceof type)) throw new Error(`lab markup is missing ${selector}`);
+    return e;
+  }
+
+  #openFile(f: File): void {
+    void this.#analyse({
+      source: { kind: "blob", blob: f },
+      name: `${f.name} (${bytes(this.#lang, f.size)})`,
+      fileBase: f.name.replace(/\.[^.]*$/, "") || "log",
+    });
+  }
+
+  #setBusy(busy: boolean): void {
+    this.#busy = busy;
+    this.#q(".lab-progress", HTMLProgressElement).hidden = !busy;
+    this.#q(".lab-cancel", HTMLButtonElement).hidden = !busy;
+    this.toggleAttribute("aria-busy", busy);
+    for (const b of this.querySelectorAll<HTMLButtonElement>(".lab-input button, .lab-export button"))
+      b.disabled = busy;
+    this.#q(".lab-file", HTMLInputElement).disabled = busy;
+  }
+
+  #status(text: string): void {
+    this.#q(".lab-status-text", HTMLElement).textContent = text;
+  }
+
+  #progress(p: ReadProgress, unitBytes: boolean): void {
+    const bar = this.#q(".lab-progress", HTMLProgressElement);
+    bar.max = Math.max(1, p.total);
+    bar.value = p.done;
+    const show = (n: number): string => (unitBytes ? bytes(this.#lang, n) : num(this.#lang, n));
+    this.#q(".lab-progress-text", HTMLElement).textContent = this.#t.reading(
+      show(p.done),
+      show(p.total),
+      num(this.#lang, p.lines),
+    );
+  }
+
+  /** Runs a job in the worker, falling back to the main thread once if no worker can start. */
+  async #withRunner<T>(job: (runner: LabRunner) => Promise<T>): Promise<T> {
+    try {
+      return await job(this.#runner);
+    } catch (error) {
+      if (!(error instanceof WorkerUnavailable)) throw error;
+      this.#runner = new MainThreadRunner();
+      this.#q(".lab-fallback", HTMLElement).textContent = this.#t.noWorker;
+      this.#q(".lab-fallback", HTMLElement).hidden = false;
+      return job(this.#runner);
+    }
+  }
+
+  async #analyse(next: Current): Promise<void> {
+    if (this.#busy) return;
+    const job = ++this.#job;
+    this.#setBusy(true);
+    this.#status("");
+    const unitBytes = next.source.kind === "blob";
+    this.#progress(
+      { done: 0, total: next.source.kind === "blob" ? next.source.blob.size : next.source.text.length, lines: 0 },
+      unitBytes,
+    );
+    const started = performance.now();
+    try {
+      const summary = await this.#withRunner((r) =>
+        r.analyse(next.source, (p) => {
+          this.#progress(p, unitBytes);
+        }),
+      );
+      this.#current = next;
+      this.#show(summary, next, job);
+      this.dataset["seconds"] = ((performance.now() - started) / 1000).toFixed(2);
+    } catch (error) {
+      this.#status(
+        error instanceof ReadCancelled
+          ? this.#t.cancelled
+          : this.#t.failed(error instanceof Error ? error.message : String(error)),
+      );
+    } finally {
+      this.#setBusy(false);
+    }
+  }
+
+  #show(summary: LabSummary, current: Current, job: number): void {
+    const t = this.#t;
+    const lang = this.#lang;
+    const results = this.#q(".lab-results", HTMLElement);
+    const summaryHost = this.#q(".lab-summary-host", HTMLElement);
+    const parts: Node[] = [renderSummary(lang, t, summary, current.name)];
+    const notes = renderNotes(t, summary);
+    if (notes !== null) parts.unshift(notes);
+    const snapshot = renderSnapshot(lang, t, summary);
+    if (snapshot !== null) parts.push(snapshot);
+    parts.push(renderProblems(lang, t, summary));
+    summaryHost.replaceChildren(...parts);
+    results.hidden = false;
+    this.#q(".lab-export", HTMLElement).hidden = summary.lines === 0;
+    this.#status(
+      t
+        .gcCyclesValue(num(lang, summary.gc.cycles), num(lang, summary.gc.automatic), num(lang, summary.gc.forced))
+        .replace(/^/, `${t.gcCycles}: `),
+    );
+    this.dataset["state"] = "summary";
+    const charts = this.#q(".lab-charts", HTMLElement);
+    const hasCharts = summary.gc.cycles > 0 || summary.sched.lines > 0;
+    this.#q(".lab-charts-section", HTMLElement).hidden = !hasCharts;
+    charts.replaceChildren();
+    if (!hasCharts) {
+      this.dataset["state"] = "drawn";
+      return;
+    }
+    charts.append(el("p", "lab-charts-loading", t.chartsLoading));
+    void import("./draw-charts.ts")
+      .then((m) => m.drawCharts(charts, summary, t, lang, () => job === this.#job))
+      .then(() => {
+        if (job === this.#job) this.dataset["state"] = "drawn";
+      });
+  }
+
+  async #export(format: ExportFormat): Promise<void> {
+    const current = this.#current;
+    if (current === null || this.#busy) return;
+    this.#setBusy(true);
+    this.#status(this.#t.exporting);
+    const unitBytes = current.source.kind === "blob";
+    try {
+      const blob = await this.#withRunner((r) =>
+        r.export(current.source, format, (p) => {
+          this.#progress(p, unitBytes);
+        }),
+      );
+      const url = URL.createObjectURL(blob);
+      const a = el("a");
+      a.href = url;
+      a.download = `${current.fileBase}.${format}`;
+      a.hidden = true;
+      this.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => {
+        URL.revokeObjectURL(url);
+      }, 60_000);
+      this.#status("");
+    } catch (error) {
+      this.#status(
+        error instanceof ReadCancelled
+          ? this.#t.cancelled
+          : this.#t.failed(error instanceof Error ? error.message : String(error)),
+      );
+    } finally {
+      this.#setBusy(false);
+    }
+  }
+}
+
+customElements.define("go-log-lab", GoLogLab);

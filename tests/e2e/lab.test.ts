@@ -1,0 +1,257 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { closeBrowser, fileUrl, launchBrowser, watchedPage, type WatchedPage } from "./browser.ts";
+
+const siteUrl = inject("siteUrl");
+const distDir = inject("distDir");
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await closeBrowser(browser);
+});
+
+async function expectClean(w: WatchedPage): Promise<void> {
+  expect(w.consoleErrors, "console errors").toEqual([]);
+  expect(w.failedRequests, "failed requests").toEqual([]);
+  expect(w.outsideRequests, "requests outside the site").toEqual([]);
+  await w.close();
+}
+
+const read = (path: string): string => readFileSync(path, "utf8");
+
+// Expectations come from the text with plain regexes, not from the lab's parser.
+const GC_LINE = /^gc \d+ @\d+\.\d{3}s \d+%.*, \d+ P(?: \(forced\))?$/gm;
+function expected(text: string): { cycles: number; forced: number; peakLive: number } {
+  const lines = [...text.replaceAll("\r", "").matchAll(GC_LINE)].map((m) => m[0]);
+  const live = lines.map((l) => Number(/\d+->\d+->(\d+) MB/.exec(l)?.[1] ?? NaN));
+  return {
+    cycles: lines.length,
+    forced: lines.filter((l) => l.endsWith(" (forced)")).length,
+    peakLive: Math.max(...live),
+  };
+}
+
+async function openLab(w: WatchedPage, url = `${siteUrl}en/lab/`): Promise<Page> {
+  await w.page.goto(url);
+  await w.page.waitForSelector("go-log-lab[data-ready]");
+  return w.page;
+}
+
+async function waitForSummary(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const lab = document.querySelector("go-log-lab");
+    return lab?.getAttribute("data-state") === "drawn" && !lab.hasAttribute("aria-busy");
+  });
+}
+
+async function paste(page: Page, text: string): Promise<void> {
+  await page.evaluate(() => document.querySelector("go-log-lab")?.removeAttribute("data-state"));
+  await page.fill(".lab-paste", text);
+  await page.click(".lab-parse-paste");
+  await waitForSummary(page);
+}
+
+async function openFile(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.evaluate(() => document.querySelector("go-log-lab")?.removeAttribute("data-state"));
+  await page.setInputFiles(".lab-file", { name, mimeType: "text/plain", buffer });
+  await waitForSummary(page);
+}
+
+async function shown(page: Page): Promise<{ cycles: number; peakLive: number | null; summary: string }> {
+  return {
+    cycles: Number(await page.getAttribute(".lab-summary", "data-cycles")),
+    peakLive: await page.getAttribute(".lab-peak-live", "data-mib").then((v) => (v === null ? null : Number(v))),
+    summary: await page.innerText(".lab-summary"),
+  };
+}
+
+describe("the lab reads real logs", () => {
+  it.each([
+    ["Go 1.19 scheddetail", "tests/fixtures/logs/go1.19-leak-scheddetail.txt", /Go 1\.18 to 1\.20/],
+    [
+      "Go 1.26 schedtrace, scav, pacer",
+      "tests/fixtures/logs/go1.26-tick-schedtrace-scav-pacer.txt",
+      /Go 1\.25 or later/,
+    ],
+    ["Go 1.27 scheddetail with leak check", "tests/fixtures/logs/go1.27-leak-scheddetail.txt", /Go 1\.26 or later/],
+    ["Go 1.19 recording", "traces/tick/go1.19.8/stderr.log", /Go 1\.1[89] to 1\.20/],
+    ["Go 1.27 recording", "traces/leak/go1.27.3/stderr.log", /Go 1\.26 or later/],
+  ])("%s: pasted, it shows the GC cycles, the peak live heap and the Go version", async (_name, path, version) => {
+    const text = read(path);
+    const e = expected(text);
+    expect(e.cycles).toBeGreaterThan(0);
+    const w = await watchedPage(browser, siteUrl);
+    const page = await openLab(w);
+    await paste(page, text);
+    const s = await shown(page);
+    expect(s.cycles).toBe(e.cycles);
+    expect(s.peakLive).toBe(e.peakLive);
+    expect(s.summary).toContain(`${e.cycles} (${e.cycles - e.forced} automatic, ${e.forced} forced)`);
+    expect(s.summary).toMatch(version);
+    expect(await page.locator(".lab-chart").count()).toBeGreaterThanOrEqual(4);
+    expect(await page.isHidden(".lab-fallback"), "parsed in a worker").toBe(true);
+    await expectClean(w);
+  });
+
+  it("loads each of our recordings and counts goroutines by wait reason at the last snapshot", async () => {
+    const w = await watchedPage(browser, siteUrl);
+    const page = await openLab(w, `${siteUrl}lab/`);
+    await page.selectOption(".lab-recording", "leak/go1.27.3");
+    await page.click(".lab-load-recording");
+    await waitForSummary(page);
+    const text = read("traces/leak/go1.27.3/stderr.log");
+    const last = text.slice(text.lastIndexOf("\nSCHED ") + 1);
+    const gLines = last.split("\n").filter((l) => /^ {2}G\d+: /.test(l));
+    const chanReceive = gLines.filter((l) => /status=(?:4|4100)\(chan receive\)/.test(l)).length;
+    const rows = await page.locator(".lab-snapshot-table tbody tr").allInnerTexts();
+    expect(rows.map((r) => r.replace(/\s+/g, " ").trim())).toContain(`chan receive ${chanReceive}`);
+    expect(await shown(page).then((s) => s.cycles)).toBe(expected(text).cycles);
+    // Chinese page, Chinese words.
+    expect(await page.innerText(".lab-summary")).toContain("存活堆峰值");
+    await expectClean(w);
+  });
+});
+
+describe("bad input", () => {
+  it("lists a malformed file's bad lines with their line numbers and keeps the good ones", async () => {
+    const w = await watchedPage(browser, siteUrl);
+    const page = await openLab(w);
+    await openFile(page, "malformed.txt", readFileSync("tests/fixtures/lab/malformed.txt"));
+    // Worked out by hand from the fixture (tests/fixtures/lab/README.md).
+    expect(await page.getAttribute(".lab-problem-count", "data-count")).toBe("5");
+    const lines = await page.locator(".lab-problem-table tbody tr td:first-child").allInnerTexts();
+    expect(lines).toEqual(["4", "5", "6", "7", "9"]);
+    expect(await page.innerText(".lab-problem-table")).toContain("malformed gctrace line");
+    expect((await shown(page)).cycles).toBe(3);
+    await expectClean(w);
+  });
+
+  it("says clearly what is wrong with empty input, program output only, a binary file and one huge line", async () => {
+    const w = await watchedPage(browser, siteUrl);
+    const page = await openLab(w);
+    await paste(page, "");
+    expect(await page.innerText(".lab-notes")).toContain("The input is empty");
+    await paste(page, "hello\nstarting server on :8080\n");
+    expect(await page.innerText(".lab-notes")).toContain("No runtime output found");
+    const binary = Buffer.from(Array.from({ length: 64 * 1024 }, (_, i) => (i * 7919) % 256));
+    await openFile(page, "a.out", binary);
+    expect(await page.innerText(".lab-notes")).toContain("binary file");
+    // Playwright sends at most 50 MB as a buffer; a file on disk has no such limit.
+    const dir = mkdtempSync(join(tmpdir(), "bf-lab-"));
+    const huge = join(dir, "one-line.log");
+    writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, "x"));
+    await page.evaluate(() => document.querySelector("go-log-lab")?.removeAttribute("data-state"));
+    await page.setInputFiles(".lab-file", huge);
+    await waitForSummary(page);
+    rmSync(dir, { recursive: true, force: true });
+    expect(await page.innerText(".lab-notes")).toContain("longer than 1 MiB");
+    expect(await page.innerText(".lab-problem-table")).toContain("line too long");
+    await expectClean(w);
+  });
+
+  it("reads CRLF line ends and torn lines like LF ones", async () => {
+    const text = read("tests/fixtures/logs/go1.26-torn-gctrace.txt");
+    const w = await watchedPage(browser, siteUrl);
+    const page = await openLab(w);
+    await openFile(page, "torn-crlf.log", Buffer.from(text.replaceAll("\n", "\r\n")));
+    const crlf = await shown(page);
+    const crlfProblems = await page.getAttribute(".lab-problem-count", "data-count");
+    expect(crlf.summary).toContain("CRLF");
+    await paste(page, text);
+    const lf = await shown(page);
+    expect(crlf.cycles).toBe(lf.cycles);
+    expect(crlf.cycles).toBe(expected(text).cycles);
+    expect(crlfProblems).toBe(await page.getAttribute(".lab-problem-count", "data-count"));
+    expect(Number(crlfProblems)).toBeGreaterThan(0);
+    await expectClean(w);
+  });
+});
+
+describe("while parsing", () => {
+  it("shows progress, can be cancelled, and keeps the previous results", async () => {
+    const w = await watchedPage(browser, siteUrl);
+    const page = await openLab(w);
+    const text = read("tests/fixtures/logs/go1.27-leak-scheddetail.txt");
+    await paste(page, text);
+    // A 150 MB file made in the page, so the test does not send it through the driver.
+    await page.evaluate(() => {
+      const line = "  G19: status=4(chan receive) m=nil lockedm=nil\n".repeat(20000);
+      const file = new File(
+        Array.from({ length: 150 }, () => line),
+        "big.log",
+      );
+      const input = document.querySelector<HTMLInputElement>(".lab-file");
+      if (input === null) return;
+      const dt = new DataTransfer();
+      dt.items.add(file);
+      input.files = dt.files;
+      input.dispatchEvent(new Event("change"));
+    });
+    await page.waitForFunction(() => (document.querySelector<HTMLProgressElement>(".lab-progress")?.value ?? 0) > 0);
+    expect(await page.isVisible(".lab-progress")).toBe(true);
+    await page.click(".lab-cancel");
+    await page.waitForFunction(() => !document.querySelector("go-log-lab")?.hasAttribute("aria-busy"));
+    expect(await page.innerText(".lab-status-text")).toContain("Cancelled");
+    expect((await shown(page)).cycles).toBe(expected(text).cycles);
+    expect(await page.innerText(".lab-summary")).toContain("pasted text");
+    await expectClean(w);
+  });
+
+  it("exports the records as JSON Lines and CSV in the CLI's schema", async () => {
+    const text = read("tests/fixtures/logs/go1.19-leak-scheddetail.txt");
+    const w = await watchedPage(browser, siteUrl);
+    const page = await openLab(w);
+    await paste(page, text);
+    const [jsonl] = await Promise.all([page.waitForEvent("download"), page.click(".lab-export button[value=jsonl]")]);
+    expect(jsonl.suggestedFilename()).toBe("pasted.jsonl");
+    const records = read(await jsonl.path())
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { kind: string; line: number });
+    expect(records).toHaveLength(text.trimEnd().split("\n").length);
+    expect(records.filter((r) => r.kind === "gc")).toHaveLength(expected(text).cycles);
+    expect(records.map((r) => r.line)).toEqual(records.map((_, i) => i + 1));
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.click(".lab-export button[value=csv]")]);
+    const rows = read(await csv.path()).split("\r\n");
+    expect(rows[0]).toMatch(/^kind,line,n,t,cpuPercent,/);
+    expect(rows.filter((r) => r.startsWith("gc,"))).toHaveLength(expected(text).cycles);
+    await expectClean(w);
+  });
+});
+
+describe("accessibility with results on the page", () => {
+  it.each(["light", "dark"] as const)("has no axe violations in the %s theme", async (colorScheme) => {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}lab/`);
+    await page.waitForSelector("go-log-lab[data-ready]");
+    await openFile(page, "malformed.txt", readFileSync("tests/fixtures/lab/malformed.txt"));
+    await paste(page, read("traces/leak/go1.27.3/stderr.log"));
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+      .analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("from file://", () => {
+  it("parses a paste in a worker from dist/lab/index.html opened from disk", async () => {
+    const prefix = fileUrl(distDir);
+    const w = await watchedPage(browser, prefix);
+    const page = await openLab(w, fileUrl(join(distDir, "lab", "index.html")));
+    const text = read("tests/fixtures/logs/go1.27-leak-scheddetail.txt");
+    await paste(page, text);
+    expect((await shown(page)).cycles).toBe(expected(text).cycles);
+    expect(await page.isHidden(".lab-fallback"), "parsed in a worker").toBe(true);
+    expect(await page.locator(".lab-chart svg").count()).toBeGreaterThanOrEqual(4);
+    await expectClean(w);
+  });
+});
