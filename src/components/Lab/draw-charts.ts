@@ -58,7 +58,9 @@ export async function drawCharts(
       li.append(el("span", "lab-swatch lab-dot-swatch lab-s0"), words.keys["forced"] ?? "forced");
       legend.append(li);
     }
+    const drawStart = performance.now();
     const svg = plot(labChartOptions(lines, { width, height: HEIGHT }, { x: t.seconds, y: words.y }, dots));
+    performance.measure(`lab chart ${id}`, { start: drawStart });
     svg.setAttribute("aria-hidden", "true");
     svg.removeAttribute("aria-label");
     for (const e of svg.querySelectorAll("[aria-label], [aria-description]")) {

@@ -191,6 +191,7 @@ class GoLogLab extends HTMLElement {
         .replace(/^/, `${t.gcCycles}: `),
     );
     this.dataset["state"] = "summary";
+    this.dataset["summaryAt"] = performance.now().toFixed(0);
     const charts = this.#q(".lab-charts", HTMLElement);
     const hasCharts = summary.gc.cycles > 0 || summary.sched.lines > 0;
     this.#q(".lab-charts-section", HTMLElement).hidden = !hasCharts;
@@ -200,10 +201,17 @@ class GoLogLab extends HTMLElement {
       return;
     }
     charts.append(el("p", "lab-charts-loading", t.chartsLoading));
+    const importStart = performance.now();
     void import("./draw-charts.ts")
+      .then((m) => {
+        performance.measure("lab charts module", { start: importStart });
+        return m;
+      })
       .then((m) => m.drawCharts(charts, summary, t, lang, () => job === this.#job))
       .then(() => {
-        if (job === this.#job) this.dataset["state"] = "drawn";
+        if (job !== this.#job) return;
+        this.dataset["state"] = "drawn";
+        this.dataset["drawnAt"] = performance.now().toFixed(0);
       });
   }
 

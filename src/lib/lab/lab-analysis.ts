@@ -9,7 +9,7 @@ export const MAX_PROBLEM_SAMPLES = 100;
 /** Longest text of a problem line kept for display, in characters. */
 export const MAX_PROBLEM_TEXT = 240;
 /** Buckets per drawn series: each keeps its lowest and highest point. */
-export const SERIES_BUCKETS = 600;
+export const SERIES_BUCKETS = 400;
 
 /** One line that did not parse. */
 export interface Problem {

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// Lab benchmark, in Chromium: how long a 100 MB runtime log takes from choosing the file to the
+// summary on screen, the longest main-thread task meanwhile (PerformanceObserver 'longtask': any
+// task over 50 ms is one), and whether a 300 MB log opens without crashing the tab.
+//   node scripts/bench-lab.mjs            builds the site first if dist/lab/ is missing
+// The logs are made of real runtime lines (scripts/bench/make-log.mjs) in a temp folder.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+import { startServer } from "../tests/e2e/server.ts";
+import { makeLog } from "./bench/make-log.mjs";
+
+const MB = 1e6;
+const dist = resolve("dist");
+if (!existsSync(join(dist, "lab", "index.html"))) {
+  console.log("dist/lab/ is missing: building the site…");
+  execFileSync("npx", ["astro", "build"], { stdio: "inherit" });
+}
+
+const dir = mkdtempSync(join(tmpdir(), "blocked-forever-bench-lab-"));
+const server = await startServer(dist, "/");
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
+});
+
+/** Opens the lab, sets `file` on its file input, and measures until the summary and the charts are shown. */
+async function run(file) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  let crashed = false;
+  page.on("crash", () => {
+    crashed = true;
+  });
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  });
+  await page.goto(`${server.url}en/lab/`);
+  await page.waitForSelector("go-log-lab[data-ready]");
+  await page.evaluate(() => {
+    window.__longTasks.length = 0;
+  });
+  const start = performance.now();
+  const pageStart = await page.evaluate(() => performance.now());
+  await page.setInputFiles(".lab-file", file);
+  let summarySeconds = NaN;
+  let drawnSeconds = NaN;
+  try {
+    await page.waitForSelector('go-log-lab[data-state="summary"], go-log-lab[data-state="drawn"]', {
+      timeout: 120_000,
+    });
+    summarySeconds = (performance.now() - start) / 1000;
+    await page.waitForSelector('go-log-lab[data-state="drawn"]', { timeout: 120_000 });
+    drawnSeconds = (performance.now() - start) / 1000;
+  } catch (error) {
+    if (!crashed) throw error;
+  }
+  if (crashed) {
+    await context.close();
+    return { crashed };
+  }
+  const inPage = await page.evaluate(() => ({
+    longTasks: window.__longTasks,
+    measures: performance
+      .getEntriesByType("measure")
+      .map((m) => `${m.name} ${m.startTime.toFixed(0)}+${m.duration.toFixed(0)}`),
+    marks: {
+      summary: Number(document.querySelector("go-log-lab")?.dataset.summaryAt),
+      drawn: Number(document.querySelector("go-log-lab")?.dataset.drawnAt),
+    },
+    cycles: document.querySelector(".lab-summary")?.getAttribute("data-cycles"),
+    worker: document.querySelector(".lab-fallback")?.hidden === true,
+  }));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const metrics = await cdp.send("Performance.getMetrics");
+  const heap = metrics.metrics?.find((m) => m.name === "JSHeapUsedSize")?.value;
+  if (process.env.DEBUG) console.log(JSON.stringify({ pageStart, ...inPage }));
+  inPage.pageHeapMB = heap === undefined ? NaN : heap / MB;
+  await context.close();
+  return { crashed, summarySeconds, drawnSeconds, ...inPage };
+}
+
+try {
+  const rows = [];
+  for (const size of (process.env.SIZES ?? "100,300").split(",").map(Number)) {
+    const file = join(dir, `log-${size}mb.txt`);
+    const made = await makeLog(file, size * MB);
+    const result = await run(file);
+    rows.push({ size, made, result });
+    rmSync(file);
+  }
+  console.log(
+    "\nLab in Chromium (file input → summary shown; longest main-thread task from PerformanceObserver 'longtask')\n",
+  );
+  console.log(
+    "| input | lines | summary shown | charts drawn | longest main-thread task | GC cycles | parsed in | page JS heap after | result |",
+  );
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |");
+  for (const { made, result: r } of rows) {
+    const longest = r.crashed ? NaN : Math.max(0, ...r.longTasks.map((t) => t.duration));
+    console.log(
+      `| ${(made.bytes / MB).toFixed(0)} MB | ${made.lines.toLocaleString("en")} | ${r.crashed ? "-" : `${r.summarySeconds.toFixed(2)} s`} | ` +
+        `${r.crashed ? "-" : `${r.drawnSeconds.toFixed(2)} s`} | ${r.crashed ? "-" : longest === 0 ? "none over 50 ms" : `${longest.toFixed(0)} ms`} | ` +
+        `${r.crashed ? "-" : Number(r.cycles).toLocaleString("en")} | ${r.crashed ? "-" : r.worker ? "worker" : "main thread"} | ${r.crashed ? "-" : `${r.pageHeapMB.toFixed(0)} MB`} | ${r.crashed ? "TAB CRASHED" : "ok"} |`,
+    );
+  }
+  console.log("");
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}
