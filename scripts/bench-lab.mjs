@@ -2,8 +2,10 @@
 // Lab benchmark, in Chromium: how long a 100 MB runtime log takes from choosing the file to the
 // summary on screen, the longest main-thread task meanwhile (PerformanceObserver 'longtask': any
 // task over 50 ms is one), and whether a 300 MB log opens without crashing the tab.
-//   node scripts/bench-lab.mjs            builds the site first if dist/lab/ is missing
+//   node scripts/bench-lab.mjs     builds the site first if dist/lab/ is missing
+//   SIZES=100 DEBUG=1 node …       only the 100 MB run, and print the long tasks and chart timings
 // The logs are made of real runtime lines (scripts/bench/make-log.mjs) in a temp folder.
+/* global window, document */ // used inside page.evaluate callbacks, which run in the browser
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
