@@ -5,6 +5,7 @@
 import { createServer } from "node:http";
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import compression from "compression";
 import sirv from "sirv";
 
 const args = process.argv.slice(2);
@@ -27,6 +28,8 @@ if (!existsSync(dir) || !statSync(dir).isDirectory()) {
 }
 
 const files = sirv(dir, { dev: true, etag: true });
+// Compress as any real host would.
+const compress = compression();
 const server = createServer((req, res) => {
   const url = req.url ?? "/";
   if (!url.startsWith(base)) {
@@ -44,8 +47,10 @@ const server = createServer((req, res) => {
     return;
   }
   req.url = `/${url.slice(base.length)}`;
-  files(req, res, () => {
-    res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+  compress(req, res, () => {
+    files(req, res, () => {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    });
   });
 });
 server.listen(port, "127.0.0.1", () => {

@@ -1,6 +1,7 @@
 // Build-time only: syntax highlighting with shiki, in a light and a dark theme at once, so the
 // reader's theme switch needs no script (CSS picks --shiki-dark in dark mode).
 import { createHighlighter, type Highlighter, type ShikiTransformer } from "shiki";
+import { CODE_DARK, CODE_LIGHT } from "./code-themes.ts";
 
 /** What to mark on which line (1-based line numbers of the code given). */
 export interface LineMarks {
@@ -13,7 +14,7 @@ export interface LineMarks {
 let highlighter: Promise<Highlighter> | undefined;
 
 function getHighlighter(): Promise<Highlighter> {
-  highlighter ??= createHighlighter({ themes: ["github-light", "github-dark"], langs: ["go", "shellscript"] });
+  highlighter ??= createHighlighter({ themes: [CODE_LIGHT, CODE_DARK], langs: ["go", "shellscript"] });
   return highlighter;
 }
 
@@ -38,7 +39,7 @@ export async function highlight(code: string, lang: "go" | "shellscript", marks:
   const h = await getHighlighter();
   return h.codeToHtml(code.replace(/\n$/, ""), {
     lang,
-    themes: { light: "github-light", dark: "github-dark" },
+    themes: { light: "bf-light", dark: "bf-dark" },
     defaultColor: "light",
     transformers: [marksTransformer(marks)],
   });

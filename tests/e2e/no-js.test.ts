@@ -21,8 +21,15 @@ describe("with JavaScript disabled", () => {
     const page = await context.newPage();
     await page.goto(`${siteUrl}${path}`);
     expect(await page.getAttribute("html", "lang")).toBe(lang);
-    const sections = await page.locator("main section h2").allTextContents();
-    expect(sections).toHaveLength(7);
+    const parts = await page.locator("main section.part h2").allTextContents();
+    expect(parts).toHaveLength(7);
+    // The static figures are there as pictures, each with its words and its data table.
+    const figures = page.locator(".cell-figure");
+    expect(await figures.count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator(".cell-figure .figure-wide svg").first().isVisible()).toBe(true);
+    expect(await page.locator(".cell-figure table").count()).toBe(await figures.count());
+    // Glossary terms are plain links to their notes.
+    expect(await page.locator("#glossary").count()).toBe(1);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(253, 252, 250)");
     // Controls that need a script must not show up as dead buttons.
     expect(await page.locator("theme-toggle button").isVisible()).toBe(false);

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import compression from "compression";
 import sirv from "sirv";
 
 /** A static server on a free local port, serving a folder under `base`. */
@@ -12,6 +13,8 @@ export interface RunningServer {
 /** Starts a static server like scripts/serve.mjs, on a free port, for the tests. */
 export async function startServer(dir: string, base: string): Promise<RunningServer> {
   const files = sirv(dir, { dev: true });
+  // Compress like any real host does, so page weights and Lighthouse see what readers get.
+  const compress = compression();
   const server: Server = createServer((req, res) => {
     const url = req.url ?? "/";
     if (!url.startsWith(base)) {
@@ -24,8 +27,10 @@ export async function startServer(dir: string, base: string): Promise<RunningSer
       return;
     }
     req.url = `/${url.slice(base.length)}`;
-    files(req, res, () => {
-      res.writeHead(404).end("not found");
+    compress(req as never, res as never, () => {
+      files(req, res, () => {
+        res.writeHead(404).end("not found");
+      });
     });
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));

@@ -54,7 +54,7 @@ describe("both languages", () => {
     const w = await watchedPage(browser, siteUrl);
     await w.page.goto(`${siteUrl}en/`);
     await w.page.keyboard.press("Tab");
-    const focused = await w.page.evaluate(() => document.activeElement?.textContent ?? "");
+    const focused = await w.page.evaluate(() => document.activeElement?.textContent.trim() ?? "");
     expect(focused).toBe("Skip to content");
     await w.page.keyboard.press("Enter");
     expect(await w.page.evaluate(() => location.hash)).toBe("#content");

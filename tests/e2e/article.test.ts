@@ -1,0 +1,150 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { closeBrowser, launchBrowser, watchedPage } from "./browser.ts";
+
+const siteUrl = inject("siteUrl");
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await closeBrowser(browser);
+});
+
+const read = (path: string): string => readFileSync(path, "utf8");
+
+async function open(path: string): Promise<{ page: Page; done: () => Promise<void> }> {
+  const w = await watchedPage(browser, siteUrl);
+  await w.page.goto(`${siteUrl}${path}`);
+  return {
+    page: w.page,
+    done: async () => {
+      expect(w.consoleErrors).toEqual([]);
+      expect(w.failedRequests).toEqual([]);
+      expect(w.outsideRequests).toEqual([]);
+      await w.close();
+    },
+  };
+}
+
+describe.each(["", "en/"])("the article at /%s", (path) => {
+  it("shows every program byte for byte as the file the recorder built", async () => {
+    const { page, done } = await open(path);
+    const programs = await page.$$eval(".cell-program", (cells) =>
+      cells.map((cell) => ({
+        program: cell.getAttribute("data-program") ?? "",
+        diff: cell.classList.contains("cell-diff"),
+        // A program cell's code is its highlighted listing; a diff's is the file it copies.
+        text: cell.classList.contains("cell-diff")
+          ? (cell.querySelector("pre.file-source")?.textContent ?? "")
+          : [...cell.querySelectorAll("pre.shiki .line")].map((l) => l.textContent).join("\n"),
+      })),
+    );
+    expect(programs.map((p) => p.program).sort()).toEqual(["fix-close", "fix-context", "fix-timeout", "leak", "tick"]);
+    for (const p of programs) {
+      const source = read(`recorder/programs/${p.program}/main.go`);
+      expect(p.diff ? p.text : `${p.text}\n`, p.program).toBe(source);
+    }
+    await done();
+  });
+
+  it("marks the line where the recorded goroutines waited", async () => {
+    const { page, done } = await open(path);
+    const marked = await page.$eval(
+      '.cell-program[data-program="leak"]:not(.cell-diff) .line.blocks',
+      (l) => l.textContent,
+    );
+    expect(marked).toContain("<-in");
+    await done();
+  });
+
+  it("quotes recorded output exactly: every shown line is that line of the named file", async () => {
+    const { page, done } = await open(path);
+    const cells = await page.$$eval(".cell-output", (outputs) =>
+      outputs.map((cell) => ({
+        file: cell.querySelector(".cell-path")?.textContent ?? "",
+        lines: [...cell.querySelectorAll("pre.output code")].flatMap((code) => (code.textContent ?? "").split("\n")),
+      })),
+    );
+    expect(cells.length).toBeGreaterThanOrEqual(5);
+    for (const cell of cells) {
+      const fileLines = read(cell.file).split("\n");
+      for (const shown of cell.lines) {
+        const m = /^\s*(\d+) {2}(.*)$/.exec(shown);
+        expect(m, `${cell.file}: "${shown}"`).not.toBeNull();
+        expect(m?.[2], `${cell.file}:${m?.[1] ?? ""}`).toBe(fileLines[Number(m?.[1]) - 1]);
+      }
+    }
+    await done();
+  });
+
+  it("tabulates the leak's GCs with the numbers its gctrace printed", async () => {
+    const { page, done } = await open(path);
+    const rows = await page.$$eval("#fig-heap-leak .figure-data tbody tr", (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent.trim())),
+    );
+    // Parsed here with a regex of the test's own, not with the site's parser.
+    const expected = read("traces/leak/go1.27.3/stderr.log")
+      .split("\n")
+      .map((l) => /^gc (\d+) @([\d.]+)s .*?(\d+)->(\d+)->(\d+) MB, (\d+) MB goal/.exec(l))
+      .filter((m) => m !== null)
+      .map((m) => [m[1], m[2], m[5], m[6]]);
+    expect(rows.map((r) => [r[1], r[2], r[3], r[4]])).toEqual(expected);
+    const live = expected.map((e) => Number(e[2]));
+    expect(Math.max(...live.slice(2))).toBeGreaterThanOrEqual(50);
+    await done();
+  });
+
+  it("opens a glossary note on hover, on keyboard focus and on tap, and closes it with Escape", async () => {
+    const { page, done } = await open(path);
+    const term = page.locator('term-note[data-term="live-heap"] a.term').first();
+    const tip = page.locator('term-note[data-term="live-heap"] .term-definition').first();
+    await term.scrollIntoViewIfNeeded();
+    await term.hover();
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    await page.mouse.move(0, 0);
+    await expect.poll(() => tip.isVisible()).toBe(false);
+    await term.focus();
+    expect(await tip.isVisible()).toBe(true);
+    expect(await term.getAttribute("aria-expanded")).toBe("true");
+    await page.keyboard.press("Escape");
+    expect(await tip.isVisible()).toBe(false);
+    await term.dispatchEvent("click");
+    expect(await tip.isVisible()).toBe(true);
+    await done();
+  });
+});
+
+describe("recordings and sources", () => {
+  it("every recording was made from the program file as it is now (meta.json SHA-256)", () => {
+    for (const folder of [
+      "leak/go1.27.3",
+      "fix-timeout/go1.27.3",
+      "fix-close/go1.27.3",
+      "fix-context/go1.27.3",
+      "tick/go1.27.3",
+      "tick/go1.19.8",
+    ]) {
+      const meta = JSON.parse(read(`traces/${folder}/meta.json`)) as { source: { path: string; sha256: string } };
+      const digest = createHash("sha256").update(readFileSync(meta.source.path)).digest("hex");
+      expect(digest, folder).toBe(meta.source.sha256);
+    }
+  });
+});
+
+describe("copying a program", () => {
+  it("puts the file's text on the clipboard", async () => {
+    const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}en/`);
+    const button = page.locator('.cell-program[data-program="leak"]:not(.cell-diff) copy-button button');
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe("Copied");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(`${copied}\n`).toBe(read("recorder/programs/leak/main.go"));
+    await context.close();
+  });
+});
