@@ -185,11 +185,12 @@ class GoLogLab extends HTMLElement {
     summaryHost.replaceChildren(...parts);
     results.hidden = false;
     this.#q(".lab-export", HTMLElement).hidden = summary.lines === 0;
-    this.#status(
-      t
-        .gcCyclesValue(num(lang, summary.gc.cycles), num(lang, summary.gc.automatic), num(lang, summary.gc.forced))
-        .replace(/^/, `${t.gcCycles}: `),
+    const cycles = t.gcCyclesValue(
+      num(lang, summary.gc.cycles),
+      num(lang, summary.gc.automatic),
+      num(lang, summary.gc.forced),
     );
+    this.#status(`${t.gcCycles}${lang === "zh" ? "：" : ": "}${cycles}`);
     this.dataset["state"] = "summary";
     this.dataset["summaryAt"] = performance.now().toFixed(0);
     const charts = this.#q(".lab-charts", HTMLElement);
