@@ -61,7 +61,7 @@ function adjust(
   return {
     ...theme,
     name,
-    settings: (theme.settings ?? []).map((s) => ({
+    settings: ((theme.settings as ThemeRegistrationRaw["settings"] | undefined) ?? []).map((s) => ({
       ...s,
       settings: { ...s.settings, foreground: fix(s.settings.foreground) as string },
     })),

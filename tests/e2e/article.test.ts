@@ -66,7 +66,7 @@ describe.each(["", "en/"])("the article at /%s", (path) => {
     const cells = await page.$$eval(".cell-output", (outputs) =>
       outputs.map((cell) => ({
         file: cell.querySelector(".cell-path")?.textContent ?? "",
-        lines: [...cell.querySelectorAll("pre.output code")].flatMap((code) => (code.textContent ?? "").split("\n")),
+        lines: [...cell.querySelectorAll("pre.output code")].flatMap((code) => code.textContent.split("\n")),
       })),
     );
     expect(cells.length).toBeGreaterThanOrEqual(5);
