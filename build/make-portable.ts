@@ -97,7 +97,10 @@ function rootResolver(distDir: string): Plugin {
   return {
     name: "site-root",
     setup(b) {
-      b.onResolve({ filter: /^\// }, (args) => ({ path: join(distDir, args.path) }));
+      b.onResolve({ filter: /^\// }, (args) =>
+        // The entry itself is an absolute file path already; only imports are site-root URLs.
+        args.kind === "entry-point" ? undefined : { path: join(distDir, args.path) },
+      );
     },
   };
 }
