@@ -14,7 +14,8 @@ import { makeLog } from "./bench/make-log.mjs";
 
 const MB = 1e6;
 const measureScript = fileURLToPath(new URL("./bench/measure.mjs", import.meta.url));
-const measure = (mode, file) => JSON.parse(execFileSync(process.execPath, [measureScript, mode, file], { encoding: "utf8" }));
+const measure = (mode, file) =>
+  JSON.parse(execFileSync(process.execPath, [measureScript, mode, file], { encoding: "utf8" }));
 
 const dir = mkdtempSync(join(tmpdir(), "blocked-forever-bench-"));
 try {
@@ -30,7 +31,9 @@ try {
   }
 
   console.log("\nStreaming parser (64 KiB chunks, one process per measurement)\n");
-  console.log("| input | lines | split MB/s | parse MB/s | parse/split | split peak RSS | parse peak RSS | error records |");
+  console.log(
+    "| input | lines | split MB/s | parse MB/s | parse/split | split peak RSS | parse peak RSS | error records |",
+  );
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const { made, split, parse } of rows) {
     const splitRate = split.bytes / MB / split.seconds;
@@ -39,7 +42,8 @@ try {
       `| ${(made.bytes / MB).toFixed(0)} MB | ${parse.lines.toLocaleString("en")} | ${splitRate.toFixed(0)} | ${parseRate.toFixed(0)} | ` +
         `${(parseRate / splitRate).toFixed(2)} | ${(split.peakRss / MB).toFixed(0)} MB | ${(parse.peakRss / MB).toFixed(0)} MB | ${parse.errors.toLocaleString("en")} |`,
     );
-    if (parse.lines !== made.lines || split.lines !== made.lines) throw new Error(`line count mismatch: wrote ${made.lines}, split ${split.lines}, parsed ${parse.lines}`);
+    if (parse.lines !== made.lines || split.lines !== made.lines)
+      throw new Error(`line count mismatch: wrote ${made.lines}, split ${split.lines}, parsed ${parse.lines}`);
   }
   const [small, large] = rows;
   console.log(
@@ -59,10 +63,16 @@ try {
         leakProfile: read(join(trace, "leak-profile.txt")),
         meta: read(join(trace, "meta.json")),
       })
-    : buildRecording({ stderr: read(join(fixtures, "go1.27-leak-scheddetail.txt")), leakProfile: read(join(fixtures, "go1.27-leak-profile.txt")) });
+    : buildRecording({
+        stderr: read(join(fixtures, "go1.27-leak-scheddetail.txt")),
+        leakProfile: read(join(fixtures, "go1.27-leak-profile.txt")),
+      });
   // Deterministic pseudo-random times (LCG), so runs are comparable.
   let seed = 42;
-  const times = Array.from({ length: 4096 }, () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32) * recording.end * 1.1);
+  const times = Array.from(
+    { length: 4096 },
+    () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32) * recording.end * 1.1,
+  );
   let sink = 0;
   const n = 200_000;
   const start = performance.now();

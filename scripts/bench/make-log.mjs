@@ -3,12 +3,21 @@
 import { createWriteStream, readFileSync } from "node:fs";
 import { once } from "node:events";
 
-const FIXTURES = ["go1.27-leak-scheddetail.txt", "go1.26-tick-schedtrace-scav-pacer.txt", "go1.19-leak-scheddetail.txt", "go1.26-torn-gctrace.txt"];
+const FIXTURES = [
+  "go1.27-leak-scheddetail.txt",
+  "go1.26-tick-schedtrace-scav-pacer.txt",
+  "go1.19-leak-scheddetail.txt",
+  "go1.26-torn-gctrace.txt",
+];
 
 /** Writes at least `targetBytes` of log to `path`; resolves to the bytes and lines written. */
 export async function makeLog(path, targetBytes) {
   const dir = new URL("../../tests/fixtures/logs/", import.meta.url);
-  const lines = FIXTURES.flatMap((name) => readFileSync(new URL(name, dir), "utf8").split("\n").filter((l, i, a) => i < a.length - 1 || l !== ""));
+  const lines = FIXTURES.flatMap((name) =>
+    readFileSync(new URL(name, dir), "utf8")
+      .split("\n")
+      .filter((l, i, a) => i < a.length - 1 || l !== ""),
+  );
   const out = createWriteStream(path);
   let bytes = 0;
   let written = 0;

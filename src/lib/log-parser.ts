@@ -26,9 +26,7 @@ export class LogParser {
   }
 
   #parse(lines: SplitLine[]): TraceRecord[] {
-    const out: TraceRecord[] = new Array<TraceRecord>(lines.length);
-    for (let i = 0; i < lines.length; i++) out[i] = parseSplitLine(lines[i] as SplitLine, this.#context);
-    return out;
+    return lines.map((l) => parseSplitLine(l, this.#context));
   }
 }
 

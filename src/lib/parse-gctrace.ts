@@ -6,13 +6,21 @@ import type { GcRecord } from "./trace-records.ts";
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
 const INT = String.raw`(\d+)`;
 const GC_LINE = new RegExp(
-  "^gc " + INT + " @" + NUM + "s " + INT + "%" +
+  "^gc " +
+    INT +
+    " @" +
+    NUM +
+    "s " +
+    INT +
+    "%" +
     String.raw`( \(checking for goroutine leaks\))?: ` +
     `${NUM}\\+${NUM}\\+${NUM} ms clock, ` +
     `${NUM}\\+${NUM}/${NUM}/${NUM}\\+${NUM} ms cpu, ` +
     `${INT}->${INT}->${INT} MB, ${INT} MB goal, ` +
     `(?:${INT} MB stacks, ${INT} MB globals, )?` +
-    INT + " P" + String.raw`( \(forced\))?$`,
+    INT +
+    " P" +
+    String.raw`( \(forced\))?$`,
 );
 
 /**
@@ -47,7 +55,8 @@ export function parseGctraceLine(text: string, line: number): GcRecord | null {
  * back to the same text. Stacks and globals are left out when either is null (pre-1.18 format).
  */
 export function formatGctraceLine(r: GcRecord): string {
-  const stacks = r.stacksMB === null || r.globalsMB === null ? "" : `${r.stacksMB} MB stacks, ${r.globalsMB} MB globals, `;
+  const stacks =
+    r.stacksMB === null || r.globalsMB === null ? "" : `${r.stacksMB} MB stacks, ${r.globalsMB} MB globals, `;
   const c = r.cpuMs.map(formatMs);
   return (
     `gc ${r.n} @${r.t.toFixed(3)}s ${r.cpuPercent}%` +

@@ -11,6 +11,7 @@ export interface ParseContext {
 }
 
 // Invalid UTF-8 arrives as U+FFFD from a non-fatal TextDecoder; Go's runtime never prints either.
+// eslint-disable-next-line no-control-regex -- a NUL byte is exactly what marks binary input
 const BINARY = /[\u0000\uFFFD]/;
 const DETAIL_START = /^ {2}[PMG]\d/;
 // Pieces of a gctrace line that only the runtime prints. Seeing one in a line that does not start
@@ -51,7 +52,9 @@ function classify(text: string, line: number, context: ParseContext): TraceRecor
       break;
     case 83: // S
       if (text.startsWith("SCHED ")) {
-        return parseSchedLine(text, line) ?? error(text, line, "malformed schedtrace SCHED line (torn by other output?)");
+        return (
+          parseSchedLine(text, line) ?? error(text, line, "malformed schedtrace SCHED line (torn by other output?)")
+        );
       }
       break;
     case 32: // space
