@@ -17,7 +17,12 @@ if (!process.features.typescript) {
   }
   const child = spawn(
     process.execPath,
-    ["--experimental-strip-types", "--disable-warning=ExperimentalWarning", fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    [
+      "--experimental-strip-types",
+      "--disable-warning=ExperimentalWarning",
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
     { stdio: "inherit", env: { ...process.env, BLOCKED_FOREVER_REEXEC: "1" } },
   );
   child.on("exit", (code, signal) => {
