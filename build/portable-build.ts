@@ -1,11 +1,13 @@
 import type { AstroIntegration } from "astro";
 import { fileURLToPath } from "node:url";
+import { addContentSecurityPolicy } from "./csp.ts";
 import { makePortable } from "./make-portable.ts";
 
 /**
  * An Astro integration that makes the built site work from any subfolder and from file://.
  * Astro writes root-absolute URLs and module scripts; Chromium refuses module scripts over
- * file://, so after the build every page is rewritten (see make-portable.ts).
+ * file://, so after the build every page is rewritten (see make-portable.ts). Then every page gets
+ * a Content-Security-Policy that allows only the site's own files and its inline scripts (csp.ts).
  */
 export function portableBuild(): AstroIntegration {
   return {
@@ -20,6 +22,9 @@ export function portableBuild(): AstroIntegration {
         logger.info(
           `portable: ${String(report.pages)} pages, ${String(report.scripts)} scripts bundled as classic, ${String(report.urls)} URLs made relative`,
         );
+        const csp = await addContentSecurityPolicy(fileURLToPath(dir));
+        logger.info(`csp: ${String(csp.pages)} pages, ${String(csp.inlineScripts)} inline script hashes`);
+        for (const blocked of csp.blocked) logger.warn(`csp blocks an inline handler or URL: ${blocked}`);
       },
     },
   };
