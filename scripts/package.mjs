@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// `npm run package`: builds the site, then writes blocked-forever-<version>.zip at the repository
+// root: the built folder as it is, under one top folder, ready for a USB stick, a school server or
+// a subfolder of a site (README: "Hosting the built site"). The zip is deterministic: files in
+// sorted order, one fixed timestamp, fixed compression, so the same build gives the same bytes.
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { zipSync } from "fflate";
+
+/** DOS dates start in 1980; a fixed local-noon date avoids time zone rollover to 1979. */
+const FIXED_TIME = new Date(1980, 0, 2, 12, 0, 0);
+
+/** Already-compressed formats are stored; everything else is deflated. */
+const STORED = /\.(?:png|jpe?g|gif|webp|avif|woff2?|zip|gz)$/i;
+
+/**
+ * Zips `distDir` under the folder name `top` and returns the zip's bytes.
+ * @param {string} distDir
+ * @param {string} top
+ * @returns {Uint8Array}
+ */
+export function zipSite(distDir, top) {
+  const files = readdirSync(distDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(distDir, join(e.parentPath, e.name)).split(sep).join("/"))
+    .sort();
+  /** @type {Record<string, [Uint8Array, { level: 0 | 9; mtime: Date }]>} */
+  const entries = {};
+  for (const file of files) {
+    entries[`${top}/${file}`] = [
+      new Uint8Array(readFileSync(join(distDir, file))),
+      { level: STORED.test(file) ? 0 : 9, mtime: FIXED_TIME },
+    ];
+  }
+  return zipSync(entries);
+}
+
+function main() {
+  const root = resolve(fileURLToPath(import.meta.url), "../..");
+  const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const dist = join(root, process.env.BF_OUT_DIR ?? "dist");
+  if (!statSync(join(dist, "index.html"), { throwIfNoEntry: false })) {
+    console.error(`package: ${dist}/index.html is missing; run npm run build first.`);
+    process.exit(1);
+  }
+  const name = `blocked-forever-${version}`;
+  const out = join(root, `${name}.zip`);
+  const bytes = zipSite(dist, name);
+  writeFileSync(out, bytes);
+  console.log(`package: ${relative(root, out)} (${(bytes.length / 1024).toFixed(0)} KB)`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
