@@ -9,16 +9,63 @@ import { parseHTML } from "linkedom";
  * Plot's own aria-label attributes, which break axe's aria-prohibited-attr rule, are removed.
  */
 export function renderSvg(options: PlotOptions, className: string): string {
+  return renderChart(options, className).svg;
+}
+
+/** A chart's SVG markup and its x scale (data domain to pixel range), for a client that moves a cursor. */
+export interface RenderedChart {
+  svg: string;
+  x: { domain: [number, number]; range: [number, number] };
+}
+
+/**
+ * Renders a chart like renderSvg and also returns its x scale. With `clip`, the marks whose class
+ * starts with "heap-" are clipped by a rectangle of that id (width 0: nothing shown yet), and a
+ * cursor line is added: the replay reveals the curve up to the current time by widening the
+ * rectangle, with no Plot in the browser.
+ */
+export function renderChart(options: PlotOptions, className: string, clip?: string): RenderedChart {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
   const chart = plot({ ...options, document });
   const svg = chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector("svg");
   if (!svg) throw new Error("Plot returned no <svg>");
+  const scale = chart.scale("x");
+  const domain = (scale?.domain ?? [0, 1]) as [number, number];
+  const range = (scale?.range ?? [0, 1]) as [number, number];
+  if (clip !== undefined) {
+    const height = Number(svg.getAttribute("height") ?? 0);
+    const defs = document.createElementNS("http://www.w3.org/2000/svg", "defs");
+    const clipPath = document.createElementNS("http://www.w3.org/2000/svg", "clipPath");
+    clipPath.setAttribute("id", clip);
+    const rect = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+    for (const [k, v] of [
+      ["x", 0],
+      ["y", 0],
+      ["width", range[0]],
+      ["height", height],
+    ] as const)
+      rect.setAttribute(k, String(v));
+    clipPath.appendChild(rect);
+    defs.appendChild(clipPath);
+    svg.insertBefore(defs, svg.firstChild);
+    for (const g of svg.querySelectorAll("[class^='heap-']")) g.setAttribute("clip-path", `url(#${clip})`);
+    const cursor = document.createElementNS("http://www.w3.org/2000/svg", "line");
+    for (const [k, v] of [
+      ["class", "replay-cursor"],
+      ["x1", range[0]],
+      ["x2", range[0]],
+      ["y1", 0],
+      ["y2", height],
+    ] as const)
+      cursor.setAttribute(k, String(v));
+    svg.appendChild(cursor);
+  }
   for (const el of svg.querySelectorAll("[aria-label]")) el.removeAttribute("aria-label");
   for (const el of svg.querySelectorAll("[aria-description]")) el.removeAttribute("aria-description");
   svg.setAttribute("aria-hidden", "true");
   svg.setAttribute("focusable", "false");
   svg.setAttribute("class", `${svg.getAttribute("class") ?? ""} ${className}`.trim());
-  return roundNumbers(svg.outerHTML);
+  return { svg: roundNumbers(svg.outerHTML), x: { domain, range } };
 }
 
 /**

@@ -1,0 +1,30 @@
+/** The replay state kept in the URL hash, e.g. `#variant=timeout&t=2.5`. */
+export interface HashState {
+  variant: string;
+  /** Seconds. */
+  t: number;
+}
+
+/**
+ * Reads the replay state from a URL hash. Unknown variants, times that are not finite numbers or
+ * fall outside [0, end], and keys it does not know are ignored: each falls back to its default,
+ * without an error, and other keys (e.g. `theme`) are left for their owners.
+ */
+export function readHash(hash: string, variants: readonly string[], end: number, fallback: HashState): HashState {
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  const variant = params.get("variant");
+  const tText = params.get("t");
+  const t = tText !== null && /^\d+(\.\d+)?$/.test(tText) ? Number(tText) : Number.NaN;
+  return {
+    variant: variant !== null && variants.includes(variant) ? variant : fallback.variant,
+    t: Number.isFinite(t) && t >= 0 && t <= end ? t : fallback.t,
+  };
+}
+
+/** Writes the replay state into a hash, keeping any other keys that were there. */
+export function writeHash(hash: string, state: HashState): string {
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  params.set("variant", state.variant);
+  params.set("t", state.t.toFixed(2).replace(/\.?0+$/, "") || "0");
+  return `#${params.toString()}`;
+}
