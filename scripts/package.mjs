@@ -45,10 +45,11 @@ function main() {
     process.exit(1);
   }
   const name = `blocked-forever-${version}`;
-  const out = join(root, `${name}.zip`);
+  // BF_ZIP_DIR: where to write it instead of the repository root (the browser tests use a temp folder).
+  const out = join(resolve(root, process.env.BF_ZIP_DIR ?? "."), `${name}.zip`);
   const bytes = zipSite(dist, name);
   writeFileSync(out, bytes);
-  console.log(`package: ${relative(root, out)} (${(bytes.length / 1024).toFixed(0)} KB)`);
+  console.log(`package: ${out} (${(bytes.length / 1024).toFixed(0)} KB)`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
