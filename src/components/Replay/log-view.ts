@@ -100,15 +100,13 @@ export class LogView implements ReplayView {
     if (!v || !this.#list) return;
     const index = logIndexAt(v, tick);
     if (index === this.#shown) return;
-    const list = this.#list;
-    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
+    // No scrolling here: the list's box is a reversed flex column, so the browser keeps it pinned
+    // to the newest line (unless the reader scrolled up) without a forced layout on every frame.
     const [lo, hi, hidden] = index > this.#shown ? [this.#shown + 1, index, false] : [index + 1, this.#shown, true];
     for (let i = lo; i <= hi; i++) {
       const item = this.#items[i];
       if (item) item.hidden = hidden;
     }
     this.#shown = index;
-    // Follow the newest line unless the reader has scrolled up to read.
-    if (atBottom || hidden) list.scrollTop = list.scrollHeight;
   }
 }
