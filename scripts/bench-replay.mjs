@@ -3,6 +3,7 @@
 // widget on screen, measured in Chromium through the cell's performance marks (data-bench). In the
 // same page it then times the alternative design.md rejected: re-rendering the heap chart with
 // Plot on every frame. Prints p50/p95/max of both and their ratio. Build first (npm run build).
+/* global document, window, requestAnimationFrame -- used inside page.evaluate, in the browser */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { build } from "esbuild";
