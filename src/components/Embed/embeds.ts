@@ -116,5 +116,14 @@ function attr(value: string): string {
  * Built as text (it is shown and copied, never parsed into this page).
  */
 export function iframeSnippet(src: string, title: string, height: number): string {
-  return `<iframe src="${attr(src)}" title="${attr(title)}" width="100%" height="${String(height)}" loading="lazy" style="border:0"></iframe>`;
+  const attributes: [string, string][] = [
+    ["src", src],
+    ["title", title],
+    ["width", "100%"],
+    ["height", String(height)],
+    ["loading", "lazy"],
+    ["style", "border:0"],
+  ];
+  // Joined from pairs: a literal src="…" in the page's inline script would read as a link.
+  return `<iframe ${attributes.map(([name, value]) => `${name}="${attr(value)}"`).join(" ")}></iframe>`;
 }
