@@ -33,7 +33,7 @@ async function open(path: string): Promise<{ page: Page; done: () => Promise<voi
 describe.each(["", "en/"])("the article at /%s", (path) => {
   it("shows every program byte for byte as the file the recorder built", async () => {
     const { page, done } = await open(path);
-    const programs = await page.$$eval(".cell-program", (cells) =>
+    const programs = await page.$$eval("figure.cell-program", (cells) =>
       cells.map((cell) => ({
         program: cell.getAttribute("data-program") ?? "",
         diff: cell.classList.contains("cell-diff"),

@@ -19,9 +19,15 @@ export interface HeapChartLabels {
  * options, used at build time (Plot with a linkedom document) and by the lab in the browser.
  * Colours come from CSS classes (`heap-live series-<key>`), so the page's theme applies.
  */
-export function heapChartOptions(series: readonly HeapSeries[], size: ChartSize, labels: HeapChartLabels): PlotOptions {
-  const end = Math.max(0, ...series.map((s) => s.end));
-  const top = Math.max(1, ...series.flatMap((s) => s.points.map((p) => Math.max(p.liveMiB, p.goalMiB))));
+export function heapChartOptions(
+  series: readonly HeapSeries[],
+  size: ChartSize,
+  labels: HeapChartLabels,
+  /** A fixed extent (seconds, MiB), so that charts of different variants share their axes. */
+  extent?: { end: number; top: number },
+): PlotOptions {
+  const end = extent?.end ?? Math.max(0, ...series.map((s) => s.end));
+  const top = extent?.top ?? Math.max(1, ...series.flatMap((s) => s.points.map((p) => Math.max(p.liveMiB, p.goalMiB))));
   return {
     width: size.width,
     height: size.height,
