@@ -98,11 +98,16 @@ const suites = [
     run: () => {
       const second = ".tmp/build-again";
       rmSync(second, { recursive: true, force: true });
-      const { code } = spawnSync(npx, ["astro", "build"], {
-        stdio: "ignore",
+      const again = spawnSync(npx, ["astro", "build"], {
+        stdio: ["ignore", "pipe", "pipe"],
+        encoding: "utf8",
         env: { ...process.env, BF_OUT_DIR: second },
       });
-      if (code !== 0) return { code: 1 };
+      if (again.status !== 0) {
+        console.log(`the second build failed (status ${String(again.status)}, signal ${String(again.signal)}):`);
+        console.log(`${again.stdout}\n${again.stderr}`.trim().split("\n").slice(-20).join("\n"));
+        return { code: 1 };
+      }
       const differences = compareTrees("dist", second);
       console.log(
         differences.length === 0
