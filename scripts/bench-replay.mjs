@@ -46,7 +46,7 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1280, height: 4000 }, bypassCSP: true });
 await page.goto(`${server.url}en/#variant=leak&t=0`);
 await page.locator("replay-cell").scrollIntoViewIfNeeded();
-await page.locator("replay-cell .replay-ui").waitFor({ state: "visible" });
+await page.locator("replay-cell[data-ready]").waitFor();
 await page.evaluate(() => {
   const cell = document.querySelector("replay-cell");
   cell?.setAttribute("data-bench", "");

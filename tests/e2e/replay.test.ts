@@ -34,7 +34,7 @@ async function openReplay(hash = ""): Promise<WatchedPage> {
   const w = await watchedPage(browser, siteUrl);
   await w.page.goto(`${siteUrl}en/${hash}`);
   await w.page.locator("replay-cell").scrollIntoViewIfNeeded();
-  await w.page.locator("replay-cell .replay-ui").waitFor({ state: "visible" });
+  await w.page.locator("replay-cell[data-ready]").waitFor();
   return w;
 }
 
@@ -159,6 +159,7 @@ describe("the replay", () => {
     expect(await page.getAttribute("replay-cell", "data-hash")).toBe("variant=context&t=1.5");
     await page.reload();
     await page.locator("replay-cell").scrollIntoViewIfNeeded();
+    await page.locator("replay-cell[data-ready]").waitFor();
     expect(await page.getAttribute('replay-cell .variant-button[data-variant="context"]', "aria-pressed")).toBe("true");
     expect(await page.locator("replay-cell .player-time").textContent()).toBe("1.50 s");
     await clean(w);

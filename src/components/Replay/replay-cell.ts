@@ -85,9 +85,9 @@ class ReplayCell extends HTMLElement implements ReplayHost {
     );
     this.#setVariant(state.variant);
     this.#clock = seek(this.#clock, state.t);
-    this.querySelector(".replay-ui")?.removeAttribute("hidden");
-    this.querySelector(".replay-static")?.setAttribute("hidden", "");
     this.#render();
+    // Tests and embedding pages can wait for this.
+    this.dataset["ready"] = "";
     window.addEventListener("hashchange", () => {
       const next = readHash(
         location.hash,
