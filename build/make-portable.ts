@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { build, type Plugin } from "esbuild";
 
@@ -34,7 +34,22 @@ export async function makePortable(distDir: string): Promise<PortableReport> {
     await writeFile(file, html);
     report.pages += 1;
   }
+  await removeUnreferencedModules(distDir, bundled);
   return report;
+}
+
+/**
+ * Deletes the module scripts that were rebundled as classic scripts, when no page refers to them
+ * any more: they would only weigh down the offline zip. Anything still referenced stays.
+ */
+async function removeUnreferencedModules(distDir: string, bundled: ReadonlyMap<string, string>): Promise<void> {
+  if (bundled.size === 0) return;
+  const pages = (await listFiles(distDir)).filter((f) => f.endsWith(".html"));
+  const texts = await Promise.all(pages.map((f) => readFile(f, "utf8")));
+  for (const src of bundled.keys()) {
+    const name = src.split("/").at(-1) ?? src;
+    if (!texts.some((t) => t.includes(name))) await rm(join(distDir, src), { force: true });
+  }
 }
 
 async function listFiles(dir: string): Promise<string[]> {

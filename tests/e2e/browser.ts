@@ -66,7 +66,11 @@ export async function watchedPage(
       outsideRequests.push(url);
     }
   });
-  page.on("requestfailed", (req) => failedRequests.push(`${req.url()} ${req.failure()?.errorText ?? ""}`));
+  page.on("requestfailed", (req) => {
+    const error = req.failure()?.errorText ?? "";
+    // A request cut short by the page's own navigation (a reload, a link) did not fail.
+    if (error !== "net::ERR_ABORTED") failedRequests.push(`${req.url()} ${error}`);
+  });
   page.on("response", (res) => {
     if (res.status() >= 400) failedRequests.push(`${res.url()} ${String(res.status())}`);
   });
