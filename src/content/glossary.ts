@@ -11,29 +11,29 @@ export const GLOSSARY = {
   g: {
     term: { zh: "G", en: "G" },
     definition: {
-      zh: "运行时对 goroutine 的称呼：一个 g 结构体，记着它的栈、状态和等待原因。schedtrace 里的 G19 就是编号 19 的 goroutine。",
-      en: "The runtime's name for a goroutine: a g struct holding its stack, its status and why it waits. G19 in schedtrace output is goroutine 19.",
+      zh: "运行时对 goroutine 的称呼：一个 g 结构体，记着它的栈、状态和等待原因。scheddetail 输出里的 G1 就是编号为 1 的 goroutine，也就是运行 main 的那个。",
+      en: "The runtime's name for a goroutine: a g struct holding its stack, its status and why it waits. G1 in scheddetail output is goroutine 1, the one that runs main.",
     },
   },
   m: {
     term: { zh: "M", en: "M" },
     definition: {
-      zh: "machine，一个操作系统线程。G 要在某个 M 上才能运行。",
+      zh: "machine，即一个操作系统线程。G 只有被某个 M 执行时才在运行。",
       en: "A machine: an operating-system thread. A G runs only while some M executes it.",
     },
   },
   p: {
     term: { zh: "P", en: "P" },
     definition: {
-      zh: "processor，执行 Go 代码的许可，带有自己的可运行队列。M 必须持有一个 P 才能运行 G；P 的个数就是 GOMAXPROCS。",
+      zh: "processor，即执行 Go 代码的资格，带有自己的可运行 G 队列。M 必须持有一个 P 才能运行 G；P 的个数就是 GOMAXPROCS。",
       en: "A processor: the right to run Go code, with its own queue of runnable Gs. An M must hold a P to run a G; there are GOMAXPROCS of them.",
     },
   },
   gomaxprocs: {
     term: { zh: "GOMAXPROCS", en: "GOMAXPROCS" },
     definition: {
-      zh: "同时执行 Go 代码的 P 的个数。我们的记录都在 GOMAXPROCS=2 下完成，所以 gctrace 每行结尾都是 “2 P”。",
-      en: "How many Ps may run Go code at once. Our recordings ran with GOMAXPROCS=2, which is why every gctrace line ends in “2 P”.",
+      zh: "P 的个数，也就是最多能同时执行 Go 代码的线程数。我们的记录都在 GOMAXPROCS=2 下完成，所以每一行 gctrace 里都写着“2 P”。",
+      en: "The number of Ps, and so how many threads may run Go code at once. Our recordings ran with GOMAXPROCS=2, which is why every gctrace line says “2 P”.",
     },
   },
   "live-heap": {
@@ -46,28 +46,28 @@ export const GLOSSARY = {
   "heap-goal": {
     term: { zh: "堆目标", en: "heap goal" },
     definition: {
-      zh: "运行时打算在堆长到多大时结束下一轮 GC。默认 GOGC=100 时，大约是存活堆的两倍（再加上栈和全局变量）。",
-      en: "The heap size at which the runtime aims to finish the next GC. With the default GOGC=100 it is about twice the live heap (plus stacks and globals).",
+      zh: "运行时希望下一轮 GC 结束时堆不超过的大小。默认 GOGC=100 时，大约是存活堆的两倍（再加上需要扫描的栈和全局变量）。",
+      en: "The heap size by which the runtime aims to have finished the next GC. With the default GOGC=100 it is about twice the live heap (plus the stacks and globals the GC has to scan).",
     },
   },
   "forced-gc": {
     term: { zh: "强制 GC", en: "forced GC" },
     definition: {
-      zh: "由 runtime.GC() 调用触发的回收，gctrace 行末会标上 (forced)。每两分钟一次的周期 GC 不算，它前面另有一行 GC forced。",
-      en: "A collection started by a runtime.GC() call; its gctrace line ends in (forced). The periodic two-minute GC is not one: it is announced by a separate “GC forced” line instead.",
+      zh: "由 runtime.GC() 调用触发的 GC，gctrace 行末会标上 (forced)。程序两分钟没有 GC 时运行时自动补的那一轮不算：它的 gctrace 行不带 (forced)，前面另有一行“GC forced”。",
+      en: "A collection started by a runtime.GC() call; its gctrace line ends in (forced). The GC the runtime runs after two minutes without one is not: its gctrace line has no (forced), but a separate “GC forced” line comes before it.",
     },
   },
   "wait-reason": {
     term: { zh: "等待原因", en: "wait reason" },
     definition: {
-      zh: "goroutine 停下来时运行时记下的理由，如 chan receive、select、sleep。只有状态为等待（4）时它才是当前的，其他状态下显示的是上一次停下的原因。",
+      zh: "运行时让 goroutine 停下等待时记下的理由，如 chan receive、select、sleep。只有状态为等待（4）时它才是当前的；在其他状态下，scheddetail 显示的仍是上一次停下的原因。",
       en: "Why the runtime parked a goroutine: chan receive, select, sleep… It is current only while the status is waiting (4); in other states scheddetail still shows the last reason.",
     },
   },
   stw: {
     term: { zh: "停止世界（STW）", en: "stop the world" },
     definition: {
-      zh: "所有 goroutine 都暂停的短暂阶段。GC 在开头（清扫终止）和结尾（标记终止）各有一次，gctrace 的时钟三段中第一和第三段就是它们。",
+      zh: "所有 goroutine 都暂停的短暂阶段。每轮 GC 在开头（清扫终止）和结尾（标记终止）各有一次，gctrace 的三段墙钟时间里，第一段和第三段就是它们。",
       en: "A short phase in which every goroutine is paused. A GC has one at its start (sweep termination) and one at its end (mark termination): the first and third of gctrace's clock times.",
     },
   },

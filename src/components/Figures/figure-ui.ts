@@ -39,9 +39,9 @@ export const FIGURE_UI = {
     no: "否",
     goroutines: "goroutine 数",
     describeGoroutines: (label: string, peak: number, last: number, at: number) =>
-      `${label}：程序自己的 goroutine 中最多有 ${String(peak)} 个同时处于等待状态，到 ${at.toFixed(1)} 秒时还有 ${String(last)} 个。`,
+      `${label}：程序自己的 goroutine 最多有 ${String(peak)} 个同时在等待，到 ${at.toFixed(1)} 秒时还有 ${String(last)} 个在等待。`,
     describeSeries: (label: string, n: number, first: number, last: number, at: number) =>
-      `${label}：${String(n)} 次强制 GC，存活堆从第一次的 ${String(first)} MB 到最后一次（${at.toFixed(1)} 秒）的 ${String(last)} MB。`,
+      `${label}：gctrace 中有 ${String(n)} 行标着 (forced)，存活堆在第一行是 ${String(first)} MB，在最后一行（${at.toFixed(1)} 秒）是 ${String(last)} MB。`,
   },
   en: {
     seconds: "time (s)",
@@ -60,8 +60,8 @@ export const FIGURE_UI = {
     no: "no",
     goroutines: "goroutines",
     describeGoroutines: (label: string, peak: number, last: number, at: number) =>
-      `${label}: at most ${String(peak)} of the program's goroutines were waiting at once; at ${at.toFixed(1)} s, ${String(last)} still were.`,
+      `${label}: at most ${String(peak)} of the program's goroutines waiting at once, and ${String(last)} still waiting at ${at.toFixed(1)} s.`,
     describeSeries: (label: string, n: number, first: number, last: number, at: number) =>
-      `${label}: ${String(n)} forced GCs; the live heap goes from ${String(first)} MB at the first to ${String(last)} MB at the last (${at.toFixed(1)} s).`,
+      `${label}: ${String(n)} gctrace lines marked (forced); the live heap was ${String(first)} MB at the first and ${String(last)} MB at the last (${at.toFixed(1)} s).`,
   },
 } as const satisfies Record<Lang, unknown>;
