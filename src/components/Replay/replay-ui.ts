@@ -66,7 +66,7 @@ export const REPLAY_UI = {
       gcDetail: "GC {n} · {t} s · {start}->{end}->{live} MB · goal {goal} MB{forced}",
       forced: " · forced",
       leakCheck: " · leak check",
-      waitingHere: "{n} goroutines are waiting at line {line} now",
+      waitingHere: "goroutines waiting at line {line} now: {n}",
       nobodyWaiting: "none of the program's goroutines is waiting at a line now",
       logNote:
         "Showing the gctrace lines, the SCHED summaries and the program's own G lines: {shown} of the {total} lines of stderr.log.",
