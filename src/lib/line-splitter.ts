@@ -45,6 +45,27 @@ export class LineSplitter {
     return out;
   }
 
+  /**
+   * True when nothing of an unfinished line is held, so a line that a caller finds whole in its
+   * next chunk, no longer than {@link maxLineLength}, is exactly what {@link push} would return.
+   */
+  get idle(): boolean {
+    return this.#pending === "" && this.#dropped === 0;
+  }
+
+  /** The length above which lines are cut. */
+  get maxLineLength(): number {
+    return this.#max;
+  }
+
+  /**
+   * Counts a line that the caller cut from a chunk itself while {@link idle} (the streaming parser
+   * parses lines in place rather than as {@link SplitLine}s); returns its 1-based number.
+   */
+  countLine(): number {
+    return ++this.#line;
+  }
+
   /** Ends the input: returns the last line if the input did not end with a newline. */
   end(): SplitLine[] {
     if (this.#pending === "" && this.#dropped === 0) return [];

@@ -1,5 +1,5 @@
 import { LineSplitter, type SplitLine } from "./line-splitter.ts";
-import { parseLine, type ParseContext } from "./parse-line.ts";
+import { parseLine, parseLineAt, type ParseContext } from "./parse-line.ts";
 import type { TraceRecord } from "./trace-records.ts";
 
 /**
@@ -17,16 +17,37 @@ export class LogParser {
 
   /** Feeds a chunk of text; returns the records of the lines it completed. */
   push(chunk: string): TraceRecord[] {
-    return this.#parse(this.#splitter.push(chunk));
+    // Lines that lie whole in the chunk are parsed in place, without cutting them out or wrapping
+    // them in a SplitLine first; the splitter only sees the rare ones it has to handle itself: the
+    // end of a line begun in an earlier chunk, an over-long line, and the unfinished tail.
+    const out: TraceRecord[] = [];
+    const splitter = this.#splitter;
+    const context = this.#context;
+    const max = splitter.maxLineLength;
+    let start = 0;
+    let nl = chunk.indexOf("\n");
+    while (nl !== -1) {
+      if (splitter.idle && nl - start <= max) {
+        // The splitter drops one CR before the LF and parseLine another, so up to two go.
+        let end = nl;
+        if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
+        if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
+        const record = parseLineAt(chunk, start, end, splitter.countLine(), context);
+        if (record.kind === "sched") context.schedTMs = record.tMs;
+        out.push(record);
+      } else {
+        for (const l of splitter.push(chunk.slice(start, nl + 1))) out.push(parseSplitLine(l, context));
+      }
+      start = nl + 1;
+      nl = chunk.indexOf("\n", start);
+    }
+    if (start < chunk.length) splitter.push(start === 0 ? chunk : chunk.slice(start));
+    return out;
   }
 
   /** Ends the input; returns the record of a last line that had no newline, if any. */
   end(): TraceRecord[] {
-    return this.#parse(this.#splitter.end());
-  }
-
-  #parse(lines: SplitLine[]): TraceRecord[] {
-    return lines.map((l) => parseSplitLine(l, this.#context));
+    return this.#splitter.end().map((l) => parseSplitLine(l, this.#context));
   }
 }
 

@@ -1,51 +1,136 @@
 import type { GcRecord } from "./trace-records.ts";
 
-// One anchored pattern for the whole line: the runtime prints it with a single print sequence, so
-// anything that fails to match it exactly was torn by other output or comes from another format.
-// Numbers are written by fmtNSAsMS / itoaDiv: digits with an optional fraction, never signed.
-const NUM = String.raw`(\d+(?:\.\d+)?)`;
-const INT = String.raw`(\d+)`;
+// One pattern for the whole line: the runtime prints it with a single print sequence, so anything
+// that fails to match it exactly was torn by other output or comes from another format. Numbers
+// are written by fmtNSAsMS / itoaDiv: digits with an optional fraction, never signed.
+// The pattern only validates: it is sticky and ends at a line terminator or the end of the input
+// instead of `$`, so the streaming parser can test it in place inside a chunk (nothing in it
+// matches CR or LF, so a match cannot run past its line, and the caller checks it ends where the
+// line does). The numbers are then read by hand from the validated line, which is much cheaper
+// than a match array of twenty strings, each then converted by Number().
+const NUM = String.raw`\d+(?:\.\d+)?`;
+const INT = String.raw`\d+`;
 const GC_LINE = new RegExp(
-  "^gc " +
+  "gc " +
     INT +
     " @" +
     NUM +
     "s " +
     INT +
     "%" +
-    String.raw`( \(checking for goroutine leaks\))?: ` +
+    String.raw`(?: \(checking for goroutine leaks\))?: ` +
     `${NUM}\\+${NUM}\\+${NUM} ms clock, ` +
     `${NUM}\\+${NUM}/${NUM}/${NUM}\\+${NUM} ms cpu, ` +
     `${INT}->${INT}->${INT} MB, ${INT} MB goal, ` +
     `(?:${INT} MB stacks, ${INT} MB globals, )?` +
     INT +
     " P" +
-    String.raw`( \(forced\))?$`,
+    String.raw`(?: \(forced\))?(?![^\r\n])`,
+  "y",
 );
+const LEAK_CHECK = " (checking for goroutine leaks)";
+
+// The number the last readNumber call read: a module variable rather than a returned object, so
+// reading a field allocates nothing.
+let value = 0;
+
+/**
+ * Reads `\d+(?:\.\d+)?` at `i` (the line is validated, so there is one) into `value`; returns the
+ * index after it. In a validated line a `.` after digits always starts a fraction.
+ */
+function readNumber(s: string, i: number): number {
+  const from = i;
+  let v = 0;
+  let d = s.charCodeAt(i) - 48;
+  for (; d >= 0 && d <= 9; d = s.charCodeAt(++i) - 48) v = v * 10 + d;
+  let scale = 1;
+  let digits = i - from;
+  if (d === -2) {
+    // "." then the fraction's digits, kept in v as one integer.
+    for (d = s.charCodeAt(++i) - 48; d >= 0 && d <= 9; d = s.charCodeAt(++i) - 48) {
+      v = v * 10 + d;
+      scale *= 10;
+    }
+    digits = i - from - 1;
+  }
+  // Up to 15 digits, v and scale are exact integers, so one correctly rounded division gives
+  // exactly the double that Number() gives for the text; beyond, let Number round.
+  value = digits > 15 ? Number(s.slice(from, i)) : v / scale;
+  return i;
+}
 
 /**
  * Parses one `GODEBUG=gctrace=1` line (Go 1.18–1.27 format, and the older one without stacks and
  * globals). Returns null when the text is not exactly such a line.
  */
 export function parseGctraceLine(text: string, line: number): GcRecord | null {
-  const m = GC_LINE.exec(text);
-  if (m === null) return null;
-  const n = (i: number): number => Number(m[i]);
+  return parseGctraceLineAt(text, 0, text.length, line);
+}
+
+/** {@link parseGctraceLine} on the line `s[start, end)`, which ends at a CR, LF or the end of `s`. */
+export function parseGctraceLineAt(s: string, start: number, end: number, line: number): GcRecord | null {
+  GC_LINE.lastIndex = start;
+  if (!GC_LINE.test(s) || GC_LINE.lastIndex !== end) return null;
+  // Each `i + k` below skips a fixed piece of the format, named in the comment.
+  let i = readNumber(s, start + 3); // "gc "
+  const n = value;
+  i = readNumber(s, i + 2); // " @"
+  const t = value;
+  i = readNumber(s, i + 2); // "s "
+  const cpuPercent = value;
+  i += 1; // "%"
+  const leakCheck = s.charCodeAt(i) === 32;
+  if (leakCheck) i += LEAK_CHECK.length;
+  i = readNumber(s, i + 2); // ": "
+  const c0 = value;
+  i = readNumber(s, i + 1); // "+"
+  const c1 = value;
+  i = readNumber(s, i + 1); // "+"
+  const c2 = value;
+  i = readNumber(s, i + 11); // " ms clock, "
+  const p0 = value;
+  i = readNumber(s, i + 1); // "+"
+  const p1 = value;
+  i = readNumber(s, i + 1); // "/"
+  const p2 = value;
+  i = readNumber(s, i + 1); // "/"
+  const p3 = value;
+  i = readNumber(s, i + 1); // "+"
+  const p4 = value;
+  i = readNumber(s, i + 9); // " ms cpu, "
+  const h0 = value;
+  i = readNumber(s, i + 2); // "->"
+  const h1 = value;
+  i = readNumber(s, i + 2); // "->"
+  const h2 = value;
+  i = readNumber(s, i + 5); // " MB, "
+  const goalMB = value;
+  i = readNumber(s, i + 10); // " MB goal, "
+  let stacksMB: number | null = null;
+  let globalsMB: number | null = null;
+  // " MB stacks, " or " P".
+  if (s.charCodeAt(i + 1) === 77) {
+    stacksMB = value;
+    i = readNumber(s, i + 12); // " MB stacks, "
+    globalsMB = value;
+    i = readNumber(s, i + 13); // " MB globals, "
+  }
+  const procs = value;
   return {
     kind: "gc",
     line,
-    n: n(1),
-    t: n(2),
-    cpuPercent: n(3),
-    clockMs: [n(5), n(6), n(7)],
-    cpuMs: [n(8), n(9), n(10), n(11), n(12)],
-    heapMB: [n(13), n(14), n(15)],
-    goalMB: n(16),
-    stacksMB: m[17] === undefined ? null : n(17),
-    globalsMB: m[18] === undefined ? null : n(18),
-    procs: n(19),
-    forced: m[20] !== undefined,
-    leakCheck: m[4] !== undefined,
+    n,
+    t,
+    cpuPercent,
+    clockMs: [c0, c1, c2],
+    cpuMs: [p0, p1, p2, p3, p4],
+    heapMB: [h0, h1, h2],
+    goalMB,
+    stacksMB,
+    globalsMB,
+    procs,
+    forced: i + 2 < end, // " P" then " (forced)"
+    leakCheck,
   };
 }
 

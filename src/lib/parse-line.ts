@@ -1,7 +1,7 @@
-import { parseGctraceLine } from "./parse-gctrace.ts";
-import { parseGLine, parseMLine, parsePLine } from "./parse-scheddetail.ts";
-import { parseSchedLine } from "./parse-schedtrace.ts";
-import { parseScavLine } from "./parse-scavtrace.ts";
+import { parseGctraceLineAt } from "./parse-gctrace.ts";
+import { parseGLineAt, parseMLineAt, parsePLineAt } from "./parse-scheddetail.ts";
+import { parseSchedLineAt } from "./parse-schedtrace.ts";
+import { parseScavLineAt } from "./parse-scavtrace.ts";
 import type { ErrorRecord, OtherRecord, TraceRecord } from "./trace-records.ts";
 
 /** What {@link parseLine} needs to know about the lines before this one. */
@@ -13,66 +13,104 @@ export interface ParseContext {
 // Invalid UTF-8 arrives as U+FFFD from a non-fatal TextDecoder; Go's runtime never prints either.
 // eslint-disable-next-line no-control-regex -- a NUL byte is exactly what marks binary input
 const BINARY = /[\u0000\uFFFD]/;
-const DETAIL_START = /^ {2}[PMG]\d/;
 // Pieces of a gctrace line that only the runtime prints. Seeing one in a line that does not start
 // like a runtime line means the runtime's writes were interleaved with the program's.
 const TORN_PIECE = / ms clock, | ms cpu, |\d->\d+->\d+ MB| MB goal, | MB stacks, | MB globals|\d @\d+\.\d{3}s \d+%/;
 const RUNTIME_START_INSIDE = /gc \d+ @\d+\.\d{3}s |SCHED \d+ms: /;
 const OTHER_RUNTIME = /^(?:scvg\d*: |scan: |checkfinalizers: )/;
+// Any of BINARY, RUNTIME_START_INSIDE or TORN_PIECE: when none is in a line, it is plain output.
+const SUSPECT = new RegExp([BINARY, RUNTIME_START_INSIDE, TORN_PIECE].map((re) => re.source).join("|"));
 
 /**
  * Classifies one line of a Go program's stderr (without its line terminator; a trailing CR is
  * ignored) into exactly one record. Never throws. A line that starts like runtime output but does
  * not parse is an `error` with the reason; anything else that is not runtime output is `other`.
+ * A line holding binary data (a NUL or U+FFFD) is always an `error`.
  */
 export function parseLine(text: string, line: number, context: ParseContext): TraceRecord {
-  if (text.length > 0 && text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
-  const record = classify(text, line, context);
-  // Parsed runtime lines only admit digits and fixed words, except two free-text fields; checking
-  // for binary data after classifying keeps the check off the hot path of well-formed lines.
-  switch (record.kind) {
-    case "other":
-    case "error":
-      return BINARY.test(text) ? error(text, line, "binary data (NUL byte or invalid UTF-8)") : record;
-    case "g":
-      return BINARY.test(record.waitReason) ? error(text, line, "binary data (NUL byte or invalid UTF-8)") : record;
-    case "m":
-      return BINARY.test(record.preemptoff) ? error(text, line, "binary data (NUL byte or invalid UTF-8)") : record;
-    default:
-      return record;
-  }
+  let end = text.length;
+  if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
+  return parseLineAt(text, 0, end, line, context);
 }
 
-function classify(text: string, line: number, context: ParseContext): TraceRecord {
-  switch (text.charCodeAt(0)) {
+/**
+ * {@link parseLine} on the line `s[start, end)`, trailing CR already left out, so the streaming
+ * parser can parse lines in place in a chunk: `end` must be at a CR, an LF or the end of `s`.
+ */
+export function parseLineAt(s: string, start: number, end: number, line: number, context: ParseContext): TraceRecord {
+  // Binary data is looked for only where it can be: the format parsers match digits and fixed
+  // words, and their two free-text fields exclude NUL and U+FFFD, so a record they return has
+  // none; every other line is checked as it becomes an `other` or `error` record.
+  //
+  // The prefixes tested with startsWith hold no CR or LF, so they cannot match past `end`, where
+  // the line is followed by one of those (or by the end of `s`).
+  switch (s.charCodeAt(start)) {
     case 103: // g
-      if (text.startsWith("gc ")) {
-        return parseGctraceLine(text, line) ?? error(text, line, "malformed gctrace line (torn by other output?)");
-      }
-      break;
-    case 83: // S
-      if (text.startsWith("SCHED ")) {
+      if (s.startsWith("gc ", start)) {
         return (
-          parseSchedLine(text, line) ?? error(text, line, "malformed schedtrace SCHED line (torn by other output?)")
+          parseGctraceLineAt(s, start, end, line) ??
+          malformed(s, start, end, line, "malformed gctrace line (torn by other output?)")
         );
       }
       break;
-    case 32: // space
-      if (DETAIL_START.test(text)) return parseDetail(text, line, context.schedTMs);
+    case 83: // S
+      if (s.startsWith("SCHED ", start)) {
+        return (
+          parseSchedLineAt(s, start, end, line) ??
+          malformed(s, start, end, line, "malformed schedtrace SCHED line (torn by other output?)")
+        );
+      }
+      break;
+    case 32: // space: `  P0`, `  M3`, `  G17`
+      if (end - start >= 4 && s.charCodeAt(start + 1) === 32) {
+        const c = s.charCodeAt(start + 3);
+        if (c >= 48 && c <= 57) {
+          const tMs = context.schedTMs;
+          switch (s.charCodeAt(start + 2)) {
+            case 80: // P
+              return (
+                parsePLineAt(s, start, end, line, tMs) ??
+                malformed(s, start, end, line, "malformed scheddetail P line (torn by other output?)")
+              );
+            case 77: // M
+              return (
+                parseMLineAt(s, start, end, line, tMs) ??
+                malformed(s, start, end, line, "malformed scheddetail M line (torn by other output?)")
+              );
+            case 71: // G
+              return (
+                parseGLineAt(s, start, end, line, tMs) ??
+                malformed(s, start, end, line, "malformed scheddetail G line (torn by other output?)")
+              );
+          }
+        }
+      }
       break;
     case 115: // s
-      if (text.startsWith("scav ")) {
-        return parseScavLine(text, line) ?? error(text, line, "malformed scavtrace line (torn by other output?)");
+      if (s.startsWith("scav ", start)) {
+        return (
+          parseScavLineAt(s, start, end, line) ??
+          malformed(s, start, end, line, "malformed scavtrace line (torn by other output?)")
+        );
       }
       break;
     case 71: // G
-      if (text === "GC forced") return { kind: "gc-forced", line };
-      if (text.startsWith("GC forced")) return error(text, line, "malformed 'GC forced' line (torn by other output?)");
+      if (s.startsWith("GC forced", start)) {
+        if (end - start === 9) return { kind: "gc-forced", line };
+        return malformed(s, start, end, line, "malformed 'GC forced' line (torn by other output?)");
+      }
       break;
     case 112: // p
-      if (text.startsWith("pacer: ")) return other(text, line, "pacer");
+      if (s.startsWith("pacer: ", start)) {
+        const text = s.slice(start, end);
+        return BINARY.test(text) ? binaryError(text, line) : other(text, line, "pacer");
+      }
       break;
   }
+  const text = s.slice(start, end);
+  // Most such lines are plain program output: one scan rules out everything below at once.
+  if (!SUSPECT.test(text)) return other(text, line, OTHER_RUNTIME.test(text) ? "runtime" : "program");
+  if (BINARY.test(text)) return binaryError(text, line);
   if (RUNTIME_START_INSIDE.test(text)) {
     return error(text, line, "a runtime line starts in the middle of this line (torn output)");
   }
@@ -80,15 +118,14 @@ function classify(text: string, line: number, context: ParseContext): TraceRecor
   return other(text, line, OTHER_RUNTIME.test(text) ? "runtime" : "program");
 }
 
-function parseDetail(text: string, line: number, tMs: number | null): TraceRecord {
-  switch (text.charCodeAt(2)) {
-    case 80: // P
-      return parsePLine(text, line, tMs) ?? error(text, line, "malformed scheddetail P line (torn by other output?)");
-    case 77: // M
-      return parseMLine(text, line, tMs) ?? error(text, line, "malformed scheddetail M line (torn by other output?)");
-    default:
-      return parseGLine(text, line, tMs) ?? error(text, line, "malformed scheddetail G line (torn by other output?)");
-  }
+function binaryError(text: string, line: number): ErrorRecord {
+  return error(text, line, "binary data (NUL byte or invalid UTF-8)");
+}
+
+/** The error for a line that starts like `message` says but does not parse. */
+function malformed(s: string, start: number, end: number, line: number, message: string): ErrorRecord {
+  const text = s.slice(start, end);
+  return BINARY.test(text) ? binaryError(text, line) : error(text, line, message);
 }
 
 function error(text: string, line: number, message: string): ErrorRecord {
