@@ -24,6 +24,7 @@ export function formatNumber(value: number, decimals: number): string {
 export const FIGURE_UI = {
   zh: {
     seconds: "时间（秒）",
+    colon: "：",
     mib: "MiB",
     live: "存活堆",
     goal: "堆目标",
@@ -45,6 +46,7 @@ export const FIGURE_UI = {
   },
   en: {
     seconds: "time (s)",
+    colon: ": ",
     mib: "MiB",
     live: "live heap",
     goal: "heap goal",
