@@ -19,6 +19,7 @@ export async function makePortable(distDir: string): Promise<PortableReport> {
   const files = await listFiles(distDir);
   const report: PortableReport = { pages: 0, scripts: 0, urls: 0 };
   const bundled = new Map<string, string>();
+  const lazy = new Map<string, { file: string; global: string }>();
 
   for (const file of files.filter((f) => f.endsWith(".css"))) {
     const css = await readFile(file, "utf8");
@@ -29,12 +30,12 @@ export async function makePortable(distDir: string): Promise<PortableReport> {
   for (const file of files.filter((f) => f.endsWith(".html"))) {
     let html = await readFile(file, "utf8");
     html = html.replace(/<link rel="modulepreload"[^>]*>/g, "");
-    html = await replaceModuleScripts(html, distDir, bundled, report);
+    html = await replaceModuleScripts(html, distDir, bundled, report, lazy);
     html = relativiseHtml(html, distDir, dirname(file), report);
     await writeFile(file, html);
     report.pages += 1;
   }
-  await removeUnreferencedModules(distDir, bundled);
+  await removeUnreferencedModules(distDir, [...bundled.keys(), ...[...lazy.keys()].map((c) => `/${c}`)]);
   return report;
 }
 
@@ -42,11 +43,11 @@ export async function makePortable(distDir: string): Promise<PortableReport> {
  * Deletes the module scripts that were rebundled as classic scripts, when no page refers to them
  * any more: they would only weigh down the offline zip. Anything still referenced stays.
  */
-async function removeUnreferencedModules(distDir: string, bundled: ReadonlyMap<string, string>): Promise<void> {
-  if (bundled.size === 0) return;
+async function removeUnreferencedModules(distDir: string, modules: readonly string[]): Promise<void> {
+  if (modules.length === 0) return;
   const pages = (await listFiles(distDir)).filter((f) => f.endsWith(".html"));
   const texts = await Promise.all(pages.map((f) => readFile(f, "utf8")));
-  for (const src of bundled.keys()) {
+  for (const src of modules) {
     const name = src.split("/").at(-1) ?? src;
     if (!texts.some((t) => t.includes(name))) await rm(join(distDir, src), { force: true });
   }
@@ -120,7 +121,45 @@ function rootResolver(distDir: string): Plugin {
   };
 }
 
-async function bundleClassic(entry: { path?: string; code?: string }, distDir: string): Promise<string> {
+// Dynamic imports of the site's own chunks are kept out of the bundle and loaded later as classic
+// scripts (design.md: "turns literal import() into a loader that adds a classic <script>").
+const LAZY_PREFIX = "__bf_lazy__";
+const LAZY_CALL = /import\(\s*"__bf_lazy__([^"]+)"\s*\)/g;
+
+/** Loader prepended to a bundle that has lazy chunks: adds a classic script, resolves with its exports. */
+const LAZY_LOADER =
+  "var __bfBase=document.currentScript&&document.currentScript.src||location.href;" +
+  "function __bfLoad(f,g){return new Promise(function(r,j){var s=document.createElement('script');" +
+  "s.src=new URL(f,__bfBase).href;s.onload=function(){r(window[g])};" +
+  "s.onerror=function(){j(new Error('could not load '+f))};document.head.appendChild(s)})}\n";
+
+function lazyChunks(distDir: string, found: Set<string>): Plugin {
+  return {
+    name: "lazy-chunks",
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind !== "dynamic-import") return undefined;
+        const file = args.path.startsWith("/") ? join(distDir, args.path) : join(args.resolveDir, args.path);
+        const fromRoot = relative(distDir, file).split(sep).join("/");
+        found.add(fromRoot);
+        return { path: `${LAZY_PREFIX}${fromRoot}`, external: true };
+      });
+    },
+  };
+}
+
+/** The file and global name a lazy chunk is written under, from its contents. */
+function lazyName(code: string): { file: string; global: string } {
+  const hash = createHash("sha256").update(code).digest("hex").slice(0, 10);
+  return { file: `lazy.${hash}.js`, global: `__bfChunk_${hash}` };
+}
+
+async function bundleClassic(
+  entry: { path?: string; code?: string },
+  distDir: string,
+  lazy?: Map<string, { file: string; global: string }>,
+): Promise<string> {
+  const found = new Set<string>();
   const result = await build({
     ...(entry.path === undefined
       ? { stdin: { contents: entry.code ?? "", resolveDir: distDir, loader: "js" } }
@@ -131,9 +170,34 @@ async function bundleClassic(entry: { path?: string; code?: string }, distDir: s
     write: false,
     target: "es2022",
     legalComments: "none",
-    plugins: [rootResolver(distDir)],
+    plugins: lazy ? [lazyChunks(distDir, found), rootResolver(distDir)] : [rootResolver(distDir)],
   });
-  return result.outputFiles[0]?.text ?? "";
+  let code = result.outputFiles[0]?.text ?? "";
+  if (!lazy || found.size === 0) return code;
+  // Each lazy chunk becomes its own classic script that leaves its exports in a global.
+  for (const chunk of [...found].sort()) {
+    if (lazy.has(chunk)) continue;
+    const inner = await build({
+      entryPoints: [join(distDir, chunk)],
+      bundle: true,
+      format: "iife",
+      globalName: "__bfPending",
+      minify: true,
+      write: false,
+      target: "es2022",
+      legalComments: "none",
+      plugins: [rootResolver(distDir)],
+    });
+    const text = inner.outputFiles[0]?.text ?? "";
+    const name = lazyName(text);
+    await writeFile(join(distDir, "_astro", name.file), text.replace("var __bfPending=", `var ${name.global}=`));
+    lazy.set(chunk, name);
+  }
+  code = code.replace(LAZY_CALL, (_m, chunk: string) => {
+    const name = lazy.get(chunk);
+    return name ? `__bfLoad(${JSON.stringify(name.file)},${JSON.stringify(name.global)})` : _m;
+  });
+  return LAZY_LOADER + code;
 }
 
 const MODULE_SRC = /<script type="module" src="(\/[^"]+)"><\/script>/g;
@@ -148,12 +212,13 @@ async function replaceModuleScripts(
   distDir: string,
   bundled: Map<string, string>,
   report: PortableReport,
+  lazy: Map<string, { file: string; global: string }>,
 ): Promise<string> {
   let out = html;
   for (const [tag, src] of [...html.matchAll(MODULE_SRC)].map((m) => [m[0], m[1] ?? ""] as const)) {
     let classicUrl = bundled.get(src);
     if (classicUrl === undefined) {
-      const code = await bundleClassic({ path: join(distDir, src) }, distDir);
+      const code = await bundleClassic({ path: join(distDir, src) }, distDir, lazy);
       const hash = createHash("sha256").update(code).digest("hex").slice(0, 10);
       classicUrl = `/_astro/classic.${hash}.js`;
       await writeFile(join(distDir, classicUrl), code);

@@ -58,6 +58,24 @@ describe("the replay", () => {
     await context.close();
   });
 
+  it("loads its code only when the cell comes near the viewport", async () => {
+    const w = await watchedPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+    const scripts: string[] = [];
+    w.page.on("request", (r) => {
+      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname.split("/").at(-1) ?? "");
+    });
+    await w.page.goto(`${siteUrl}en/`);
+    await w.page.waitForLoadState("networkidle");
+    const before = [...scripts];
+    expect(await w.page.locator("replay-cell[data-ready]").count()).toBe(0);
+    await w.page.locator("replay-cell").scrollIntoViewIfNeeded();
+    await w.page.locator("replay-cell[data-ready]").waitFor();
+    const loaded = scripts.filter((s) => !before.includes(s));
+    expect(loaded).toHaveLength(1);
+    expect(loaded[0]).toMatch(/^lazy\./);
+    await clean(w);
+  });
+
   it("shows about 50 MiB live at the end for the leak, and a few MiB for each fix", async () => {
     const w = await openReplay();
     const { page } = w;

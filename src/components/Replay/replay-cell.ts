@@ -19,7 +19,7 @@ const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
 
 /**
  * <replay-cell>: one clock for every widget of the cell. It reads the recordings' replay data from
- * the JSON inside it, starts when it comes near the viewport, keeps its state in the URL hash
+ * the JSON inside it, keeps its state in the URL hash
  * (`#variant=timeout&t=2.5`) and in its data-hash attribute, and replaces the static figure with
  * the widgets. Playing redraws only what moved: clip widths, a cursor, counts and text.
  */
@@ -42,17 +42,8 @@ class ReplayCell extends HTMLElement implements ReplayHost {
   } = { play: null, range: null, time: null, speed: null, variants: [] };
 
   connectedCallback(): void {
-    // Start a little before the cell scrolls into view, so the swap happens off screen.
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          observer.disconnect();
-          this.#start();
-        }
-      },
-      { rootMargin: "600px 0px" },
-    );
-    observer.observe(this);
+    // This script is loaded when a cell comes near the viewport (replay-loader.ts): start at once.
+    this.#start();
   }
 
   #start(): void {
