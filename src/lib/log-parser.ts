@@ -26,15 +26,19 @@ export class LogParser {
     const max = splitter.maxLineLength;
     let start = 0;
     let nl = chunk.indexOf("\n");
+    if (nl !== -1 && !splitter.idle) {
+      for (const l of splitter.push(chunk.slice(0, nl + 1))) out.push(parseSplitLine(l, context));
+      start = nl + 1;
+      nl = chunk.indexOf("\n", start);
+    }
+    // From here on the splitter holds nothing: each line it is given below ends in the piece.
     while (nl !== -1) {
-      if (splitter.idle && nl - start <= max) {
+      if (nl - start <= max) {
         // The splitter drops one CR before the LF and parseLine another, so up to two go.
         let end = nl;
         if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
         if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
-        const record = parseLineAt(chunk, start, end, splitter.countLine(), context);
-        if (record.kind === "sched") context.schedTMs = record.tMs;
-        out.push(record);
+        out.push(parseLineAt(chunk, start, end, splitter.countLine(), context));
       } else {
         for (const l of splitter.push(chunk.slice(start, nl + 1))) out.push(parseSplitLine(l, context));
       }

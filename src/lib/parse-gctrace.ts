@@ -30,13 +30,13 @@ const GC_LINE = new RegExp(
 );
 const LEAK_CHECK = " (checking for goroutine leaks)";
 
-// The number the last readNumber call read: a module variable rather than a returned object, so
-// reading a field allocates nothing.
-let value = 0;
+// Where the last readNumber call stopped: a module variable rather than a returned object, so
+// reading a field allocates nothing (an index is a small integer, stored without boxing).
+let pos = 0;
 
 /**
- * Reads `\d+(?:\.\d+)?` at `i` (the line is validated, so there is one) into `value`; returns the
- * index after it. In a validated line a `.` after digits always starts a fraction.
+ * Reads `\d+(?:\.\d+)?` at `i` (the line is validated, so there is one) and returns its value,
+ * leaving `pos` after it. In a validated line a `.` after digits always starts a fraction.
  */
 function readNumber(s: string, i: number): number {
   const from = i;
@@ -53,10 +53,10 @@ function readNumber(s: string, i: number): number {
     }
     digits = i - from - 1;
   }
+  pos = i;
   // Up to 15 digits, v and scale are exact integers, so one correctly rounded division gives
   // exactly the double that Number() gives for the text; beyond, let Number round.
-  value = digits > 15 ? Number(s.slice(from, i)) : v / scale;
-  return i;
+  return digits > 15 ? Number(s.slice(from, i)) : v / scale;
 }
 
 /**
@@ -71,51 +71,34 @@ export function parseGctraceLine(text: string, line: number): GcRecord | null {
 export function parseGctraceLineAt(s: string, start: number, end: number, line: number): GcRecord | null {
   GC_LINE.lastIndex = start;
   if (!GC_LINE.test(s) || GC_LINE.lastIndex !== end) return null;
-  // Each `i + k` below skips a fixed piece of the format, named in the comment.
-  let i = readNumber(s, start + 3); // "gc "
-  const n = value;
-  i = readNumber(s, i + 2); // " @"
-  const t = value;
-  i = readNumber(s, i + 2); // "s "
-  const cpuPercent = value;
-  i += 1; // "%"
+  // Each `pos + k` below skips a fixed piece of the format, named in the comment.
+  const n = readNumber(s, start + 3); // "gc "
+  const t = readNumber(s, pos + 2); // " @"
+  const cpuPercent = readNumber(s, pos + 2); // "s "
+  let i = pos + 1; // "%"
   const leakCheck = s.charCodeAt(i) === 32;
   if (leakCheck) i += LEAK_CHECK.length;
-  i = readNumber(s, i + 2); // ": "
-  const c0 = value;
-  i = readNumber(s, i + 1); // "+"
-  const c1 = value;
-  i = readNumber(s, i + 1); // "+"
-  const c2 = value;
-  i = readNumber(s, i + 11); // " ms clock, "
-  const p0 = value;
-  i = readNumber(s, i + 1); // "+"
-  const p1 = value;
-  i = readNumber(s, i + 1); // "/"
-  const p2 = value;
-  i = readNumber(s, i + 1); // "/"
-  const p3 = value;
-  i = readNumber(s, i + 1); // "+"
-  const p4 = value;
-  i = readNumber(s, i + 9); // " ms cpu, "
-  const h0 = value;
-  i = readNumber(s, i + 2); // "->"
-  const h1 = value;
-  i = readNumber(s, i + 2); // "->"
-  const h2 = value;
-  i = readNumber(s, i + 5); // " MB, "
-  const goalMB = value;
-  i = readNumber(s, i + 10); // " MB goal, "
+  const c0 = readNumber(s, i + 2); // ": "
+  const c1 = readNumber(s, pos + 1); // "+"
+  const c2 = readNumber(s, pos + 1); // "+"
+  const p0 = readNumber(s, pos + 11); // " ms clock, "
+  const p1 = readNumber(s, pos + 1); // "+"
+  const p2 = readNumber(s, pos + 1); // "/"
+  const p3 = readNumber(s, pos + 1); // "/"
+  const p4 = readNumber(s, pos + 1); // "+"
+  const h0 = readNumber(s, pos + 9); // " ms cpu, "
+  const h1 = readNumber(s, pos + 2); // "->"
+  const h2 = readNumber(s, pos + 2); // "->"
+  const goalMB = readNumber(s, pos + 5); // " MB, "
+  let procs = readNumber(s, pos + 10); // " MB goal, "
   let stacksMB: number | null = null;
   let globalsMB: number | null = null;
   // " MB stacks, " or " P".
-  if (s.charCodeAt(i + 1) === 77) {
-    stacksMB = value;
-    i = readNumber(s, i + 12); // " MB stacks, "
-    globalsMB = value;
-    i = readNumber(s, i + 13); // " MB globals, "
+  if (s.charCodeAt(pos + 1) === 77) {
+    stacksMB = procs;
+    globalsMB = readNumber(s, pos + 12); // " MB stacks, "
+    procs = readNumber(s, pos + 13); // " MB globals, "
   }
-  const procs = value;
   return {
     kind: "gc",
     line,
@@ -129,7 +112,7 @@ export function parseGctraceLineAt(s: string, start: number, end: number, line: 
     stacksMB,
     globalsMB,
     procs,
-    forced: i + 2 < end, // " P" then " (forced)"
+    forced: pos + 2 < end, // " P" then " (forced)"
     leakCheck,
   };
 }

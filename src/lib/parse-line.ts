@@ -30,14 +30,26 @@ const SUSPECT = new RegExp([BINARY, RUNTIME_START_INSIDE, TORN_PIECE].map((re) =
 export function parseLine(text: string, line: number, context: ParseContext): TraceRecord {
   let end = text.length;
   if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
-  return parseLineAt(text, 0, end, line, context);
+  return classify(text, 0, end, line, context, false);
 }
 
 /**
  * {@link parseLine} on the line `s[start, end)`, trailing CR already left out, so the streaming
  * parser can parse lines in place in a chunk: `end` must be at a CR, an LF or the end of `s`.
+ * Unlike parseLine, it also advances `context`: a SCHED line sets the time of the lines after it.
  */
 export function parseLineAt(s: string, start: number, end: number, line: number, context: ParseContext): TraceRecord {
+  return classify(s, start, end, line, context, true);
+}
+
+function classify(
+  s: string,
+  start: number,
+  end: number,
+  line: number,
+  context: ParseContext,
+  advance: boolean,
+): TraceRecord {
   // Binary data is looked for only where it can be: the format parsers match digits and fixed
   // words, and their two free-text fields exclude NUL and U+FFFD, so a record they return has
   // none; every other line is checked as it becomes an `other` or `error` record.
@@ -55,10 +67,12 @@ export function parseLineAt(s: string, start: number, end: number, line: number,
       break;
     case 83: // S
       if (s.startsWith("SCHED ", start)) {
-        return (
-          parseSchedLineAt(s, start, end, line) ??
-          malformed(s, start, end, line, "malformed schedtrace SCHED line (torn by other output?)")
-        );
+        const sched = parseSchedLineAt(s, start, end, line);
+        if (sched === null) {
+          return malformed(s, start, end, line, "malformed schedtrace SCHED line (torn by other output?)");
+        }
+        if (advance) context.schedTMs = sched.tMs;
+        return sched;
       }
       break;
     case 32: // space: `  P0`, `  M3`, `  G17`

@@ -24,9 +24,10 @@ const M_LINE = new RegExp(
     String.raw` spinning=(?:true|false) blocked=(?:true|false) lockedg=${ID}(?![^\r\n])`,
   "y",
 );
-// The wait reason may itself contain parentheses (`GC worker (idle)`), so the group is greedy and
-// the end of the line decides where it stops.
-const G_LINE = new RegExp(String.raw`  G\d+: status=\d+\(${FREE}*\) m=${ID} lockedm=${ID}(?![^\r\n])`, "y");
+// The wait reason may itself contain parentheses (`GC worker (idle)`); the end of the line decides
+// where it stops. Only whether the line matches counts here, so the lazy quantifier, which saves
+// running to the end of the line and backing up, gives the same answer as a greedy one.
+const G_LINE = new RegExp(String.raw`  G\d+: status=\d+\(${FREE}*?\) m=${ID} lockedm=${ID}(?![^\r\n])`, "y");
 
 /** True when the sticky pattern matches `s` from `start` up to exactly `end`. */
 function matches(re: RegExp, s: string, start: number, end: number): boolean {
@@ -34,42 +35,33 @@ function matches(re: RegExp, s: string, start: number, end: number): boolean {
   return re.test(s) && re.lastIndex === end;
 }
 
-// What the last read* call read: a module variable rather than a returned object, so that reading
-// a field allocates nothing. The readers are only used on lines the patterns have validated.
-let value: number | null = 0;
+// Where the last read* call stopped: a module variable rather than a returned object, so that
+// reading a field allocates nothing (an index is a small integer, stored without boxing). The
+// readers are only used on lines the patterns have validated.
+let pos = 0;
 
-/** Reads the digits at `i` (there is at least one) into `value`; returns the index after them. */
-function readUint(s: string, i: number): number {
+/** Reads `-?\d+` at `i` and returns its value, leaving `pos` after it. */
+function readInt(s: string, i: number): number {
   const from = i;
+  const negative = s.charCodeAt(i) === 45;
+  if (negative) i++;
   let v = 0;
   for (let d = s.charCodeAt(i) - 48; d >= 0 && d <= 9; d = s.charCodeAt(++i) - 48) v = v * 10 + d;
+  pos = i;
   // Up to 15 digits the sum is exact, as Number() of the text would be; beyond, let Number round.
-  value = i - from > 15 ? Number(s.slice(from, i)) : v;
-  return i;
+  // Number("-0") is -0, and so is -v.
+  if (i - from > 15) return Number(s.slice(from, i));
+  return negative ? -v : v;
 }
 
-/** Reads `-?\d+` at `i` into `value`; returns the index after it. */
-function readInt(s: string, i: number): number {
-  if (s.charCodeAt(i) !== 45) return readUint(s, i);
-  const next = readUint(s, i + 1);
-  // Number("-0") is -0, and so is this.
-  value = next - i > 16 ? Number(s.slice(i, next)) : -(value ?? 0);
-  return next;
-}
-
-/** Reads an id (`-?\d+` or `nil`) at `i` into `value`, null for nil and negative ids (none). */
-function readId(s: string, i: number): number {
+/** Reads an id (`-?\d+` or `nil`) at `i`, leaving `pos` after it; nil and negative ids are null (none). */
+function readId(s: string, i: number): number | null {
   if (s.charCodeAt(i) === 110) {
-    value = null;
-    return i + 3;
+    pos = i + 3;
+    return null;
   }
-  const next = readInt(s, i);
-  if (value !== null && value < 0) value = null;
-  return next;
-}
-
-function num(): number {
-  return value ?? 0;
+  const v = readInt(s, i);
+  return v < 0 ? null : v;
 }
 
 /** Parses a `  P<i>: …` line of `scheddetail=1`; null if the text is not exactly one. */
@@ -80,25 +72,15 @@ export function parsePLine(text: string, line: number, tMs: number | null): PRec
 /** {@link parsePLine} on the line `s[start, end)`, which ends at a CR, LF or the end of `s`. */
 export function parsePLineAt(s: string, start: number, end: number, line: number, tMs: number | null): PRecord | null {
   if (!matches(P_LINE, s, start, end)) return null;
-  let i = readUint(s, start + 3);
-  const id = num();
-  i = readInt(s, i + 9); // ": status="
-  const status = num();
-  i = readInt(s, i + 11); // " schedtick="
-  const schedtick = num();
-  i = readInt(s, i + 13); // " syscalltick="
-  const syscalltick = num();
-  i = readId(s, i + 3); // " m="
-  const m = value;
-  i = readInt(s, i + 10); // " runqsize="
-  const runqsize = num();
-  i = readInt(s, i + 10); // " gfreecnt="
-  const gfreecnt = num();
-  let timerslen: number | null = null;
-  if (i < end) {
-    readInt(s, i + 11); // " timerslen="
-    timerslen = num();
-  }
+  // Each `pos + k` below skips a fixed piece of the format, named in the comment.
+  const id = readInt(s, start + 3); // "  P"
+  const status = readInt(s, pos + 9); // ": status="
+  const schedtick = readInt(s, pos + 11); // " schedtick="
+  const syscalltick = readInt(s, pos + 13); // " syscalltick="
+  const m = readId(s, pos + 3); // " m="
+  const runqsize = readInt(s, pos + 10); // " runqsize="
+  const gfreecnt = readInt(s, pos + 10); // " gfreecnt="
+  const timerslen = pos < end ? readInt(s, pos + 11) : null; // " timerslen="
   return { kind: "p", line, tMs, id, status, schedtick, syscalltick, m, runqsize, gfreecnt, timerslen };
 }
 
@@ -110,30 +92,22 @@ export function parseMLine(text: string, line: number, tMs: number | null): MRec
 /** {@link parseMLine} on the line `s[start, end)`, which ends at a CR, LF or the end of `s`. */
 export function parseMLineAt(s: string, start: number, end: number, line: number, tMs: number | null): MRecord | null {
   if (!matches(M_LINE, s, start, end)) return null;
-  let i = readUint(s, start + 3);
-  const id = num();
-  i = readId(s, i + 4); // ": p="
-  const p = value;
-  i = readId(s, i + 6); // " curg="
-  const curg = value;
-  i = readInt(s, i + 11); // " mallocing="
-  const mallocing = num();
-  i = readInt(s, i + 10); // " throwing="
-  const throwing = num();
-  const from = i + 12; // " preemptoff="
+  const id = readInt(s, start + 3); // "  M"
+  const p = readId(s, pos + 4); // ": p="
+  const curg = readId(s, pos + 6); // " curg="
+  const mallocing = readInt(s, pos + 11); // " mallocing="
+  const throwing = readInt(s, pos + 10); // " throwing="
+  const from = pos + 12; // " preemptoff="
   // What follows preemptoff holds ` locks=` only once, at its start, so the last one ends it.
   const to = s.lastIndexOf(" locks=", end);
-  i = readInt(s, to + 7);
-  const locks = num();
-  i = readInt(s, i + 7); // " dying="
-  const dying = num();
-  i += 10; // " spinning="
+  const locks = readInt(s, to + 7);
+  const dying = readInt(s, pos + 7); // " dying="
+  let i = pos + 10; // " spinning="
   const spinning = s.charCodeAt(i) === 116;
-  i += spinning ? 4 : 5;
-  i += 9; // " blocked="
+  i += (spinning ? 4 : 5) + 9; // "true" or "false", " blocked="
   const blocked = s.charCodeAt(i) === 116;
-  i += blocked ? 4 : 5;
-  readId(s, i + 9); // " lockedg="
+  i += (blocked ? 4 : 5) + 9; // "true" or "false", " lockedg="
+  const lockedg = readId(s, i);
   return {
     kind: "m",
     line,
@@ -148,7 +122,7 @@ export function parseMLineAt(s: string, start: number, end: number, line: number
     dying,
     spinning,
     blocked,
-    lockedg: value,
+    lockedg,
   };
 }
 
@@ -160,15 +134,12 @@ export function parseGLine(text: string, line: number, tMs: number | null): GRec
 /** {@link parseGLine} on the line `s[start, end)`, which ends at a CR, LF or the end of `s`. */
 export function parseGLineAt(s: string, start: number, end: number, line: number, tMs: number | null): GRecord | null {
   if (!matches(G_LINE, s, start, end)) return null;
-  let i = readUint(s, start + 3);
-  const id = num();
-  i = readUint(s, i + 9); // ": status="
-  const status = num();
-  const from = i + 1; // "("
+  const id = readInt(s, start + 3); // "  G"
+  const status = readInt(s, pos + 9); // ": status="
+  const from = pos + 1; // "("
   // What follows the reason holds `) m=` only once, at its start, so the last one ends it.
   const to = s.lastIndexOf(") m=", end);
-  i = readId(s, to + 4);
-  const m = value;
-  readId(s, i + 9); // " lockedm="
-  return { kind: "g", line, tMs, id, status, waitReason: s.slice(from, to), m, lockedm: value };
+  const m = readId(s, to + 4);
+  const lockedm = readId(s, pos + 9); // " lockedm="
+  return { kind: "g", line, tMs, id, status, waitReason: s.slice(from, to), m, lockedm };
 }

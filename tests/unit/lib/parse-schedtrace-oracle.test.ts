@@ -1,0 +1,114 @@
+// SCHED lines are validated by a pattern and their fields read by hand for speed; these properties
+// hold the result to the capturing regular expression it replaced.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseSchedLine } from "../../../src/lib/parse-schedtrace.ts";
+import { fixture } from "./fixtures.ts";
+
+const I = String.raw`(-?\d+)`;
+const SCHED_LINE = new RegExp(
+  String.raw`^SCHED (\d+)ms: gomaxprocs=${I} idleprocs=${I} threads=${I} spinningthreads=${I}` +
+    String.raw`(?: needspinning=${I})? idlethreads=${I} runqueue=${I}` +
+    String.raw`(?: \[([-\d ]*)\](?: schedticks=\[([-\d ]*)\])?` +
+    String.raw`| gcwaiting=(0|1|false|true) nmidlelocked=${I} stopwait=${I} sysmonwait=(0|1|false|true))$`,
+);
+const numberList = (s: string): number[] =>
+  s
+    .split(" ")
+    .filter((p) => p !== "")
+    .map(Number);
+const flag = (s: string | undefined): boolean => s === "1" || s === "true";
+
+function reference(text: string) {
+  const m = SCHED_LINE.exec(text);
+  if (m === null) return null;
+  const detailed = m[12] !== undefined;
+  return {
+    kind: "sched",
+    line: 1,
+    tMs: Number(m[1]),
+    gomaxprocs: Number(m[2]),
+    idleprocs: Number(m[3]),
+    threads: Number(m[4]),
+    spinningthreads: Number(m[5]),
+    needspinning: m[6] === undefined ? null : Number(m[6]),
+    idlethreads: Number(m[7]),
+    runqueue: Number(m[8]),
+    localRunqueues: detailed ? null : numberList(m[9] ?? ""),
+    schedticks: m[10] === undefined ? null : numberList(m[10]),
+    gcwaiting: detailed ? flag(m[11]) : null,
+    nmidlelocked: detailed ? Number(m[12]) : null,
+    stopwait: detailed ? Number(m[13]) : null,
+    sysmonwait: detailed ? flag(m[14]) : null,
+  };
+}
+
+const real = [
+  "go1.19-leak-scheddetail.txt",
+  "go1.26-leak-scheddetail.txt",
+  "go1.27-leak-scheddetail.txt",
+  "go1.19-tick-schedtrace-scav-pacer.txt",
+  "go1.26-tick-schedtrace-scav-pacer.txt",
+  "go1.27-tick-schedtrace-scav-pacer.txt",
+]
+  .flatMap((name) => fixture(name).split("\n"))
+  .filter((l) => l.startsWith("SCHED "));
+
+const intText = fc.oneof(fc.integer().map(String), fc.constantFrom("-0", "007", "-1234567890123456789"));
+const listText = fc
+  .array(fc.constantFrom("0", "12", "-", " ", "-3", "4-5", "99999999999999999"), { maxLength: 6 })
+  .map((a) => a.join(" "));
+const flagText = fc.constantFrom("0", "1", "false", "true");
+const built = fc
+  .tuple(
+    fc.nat(),
+    fc.array(intText, { minLength: 9, maxLength: 9 }),
+    fc.boolean(),
+    fc.oneof(
+      fc.tuple(listText, fc.option(listText)).map(([a, b]) => ` [${a}]` + (b === null ? "" : ` schedticks=[${b}]`)),
+      fc.tuple(flagText, flagText).map(([a, b]) => ` gcwaiting=${a} nmidlelocked=1 stopwait=0 sysmonwait=${b}`),
+    ),
+  )
+  .map(
+    ([t, n, needs, tail]) =>
+      `SCHED ${t}ms: gomaxprocs=${n[0]} idleprocs=${n[1]} threads=${n[2]} spinningthreads=${n[3]}` +
+      (needs ? ` needspinning=${n[4]}` : "") +
+      ` idlethreads=${n[5]} runqueue=${n[6]}${tail}`,
+  );
+const pieces = ["0", "-", "[", "]", " ", "=", "true", " needspinning=1", "\r", "\u0000"];
+const nearMiss = fc
+  .tuple(
+    fc.oneof(fc.constantFrom(...real), built),
+    fc.array(
+      fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 }))),
+      {
+        maxLength: 3,
+      },
+    ),
+  )
+  .map(([line, edits]) => {
+    let s = line;
+    for (const [at, del, ins] of edits) {
+      const i = at % (s.length + 1);
+      s = s.slice(0, i) + ins + s.slice(i + del);
+    }
+    return s;
+  });
+
+const same = (text: string): void => {
+  expect(parseSchedLine(text, 1)).toStrictEqual(reference(text));
+};
+
+describe("hand-read SCHED fields", () => {
+  it("agree with the regular expression on every real line", () => {
+    for (const line of real) same(line);
+  });
+
+  it("agree on generated lines with odd fields", () => {
+    fc.assert(fc.property(built, same), { numRuns: 3000 });
+  });
+
+  it("agree on near misses", () => {
+    fc.assert(fc.property(nearMiss, same), { numRuns: 3000 });
+  });
+});
