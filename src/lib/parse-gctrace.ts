@@ -55,8 +55,10 @@ function readNumber(s: string, i: number): number {
   }
   pos = i;
   // Up to 15 digits, v and scale are exact integers, so one correctly rounded division gives
-  // exactly the double that Number() gives for the text; beyond, let Number round.
-  return digits > 15 ? Number(s.slice(from, i)) : v / scale;
+  // exactly the double that Number() gives for the text; beyond, let Number round. Integers skip
+  // the division, which would make V8 keep them as (boxed) doubles rather than small integers.
+  if (digits > 15) return Number(s.slice(from, i));
+  return scale === 1 ? v : v / scale;
 }
 
 /**
