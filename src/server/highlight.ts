@@ -40,7 +40,7 @@ export async function highlight(code: string, lang: "go" | "shellscript", marks:
   return h.codeToHtml(code.replace(/\n$/, ""), {
     lang,
     themes: { light: "bf-light", dark: "bf-dark" },
-    defaultColor: "light",
+    defaultColor: false,
     transformers: [marksTransformer(marks)],
   });
 }
