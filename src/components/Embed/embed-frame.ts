@@ -42,4 +42,12 @@ if (window.parent !== window) {
     if (event.source !== window.parent || !isHeightRequest(event.data)) return;
     postHeight(true);
   });
+  // The host's listener may come up after our first message (its script loads in parallel with
+  // this frame): say it again once everything has loaded, and once more a moment later.
+  window.addEventListener("load", () => {
+    postHeight(true);
+    setTimeout(() => {
+      postHeight(true);
+    }, 1000);
+  });
 }
