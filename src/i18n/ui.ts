@@ -56,3 +56,10 @@ export function pagePath(lang: Lang, page = ""): string {
 export function otherLang(lang: Lang): Lang {
   return lang === "zh" ? "en" : "zh";
 }
+
+/** Joins words as a sentence lists them: "a, b and c" / "a、b 和 c". Missing values print as "–". */
+export function joinList(lang: Lang, items: readonly (string | number | null | undefined)[]): string {
+  const s = items.map((x) => String(x ?? "–"));
+  const [sep, and] = lang === "zh" ? ["、", " 和 "] : [", ", " and "];
+  return s.length > 1 ? `${s.slice(0, -1).join(sep)}${and}${s.at(-1) ?? ""}` : (s[0] ?? "");
+}

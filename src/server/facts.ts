@@ -136,3 +136,68 @@ export function leakProfileFacts(): {
   const frame = leak.recording.leakProfile?.stacks[0]?.frames[0] ?? null;
   return { leak, fixes, lines, frame };
 }
+
+/** What the gctrace part quotes, the same in both languages. */
+export function gctracePartFacts() {
+  const leak = programFacts("leak");
+  const gcLines = stderrLines("leak", leak.goVersion, (k) => k === "gc");
+  const example = leak.forcedGcs[0];
+  return {
+    leak,
+    gcLines,
+    total: leak.recording.log.length,
+    example,
+    exampleText: leak.recording.log.find((l) => l.line === example?.line)?.text ?? "",
+    triple: example ? `${String(example.heapStartMB)}->${String(example.heapEndMB)}->${String(example.liveMB)} MB` : "",
+    checked: leak.leakCheckGc,
+    tag: leak.goVersion,
+  };
+}
+
+/** What the schedtrace part quotes from the scheddetail block nearest 3 s of the leak's run. */
+export function schedtracePartFacts() {
+  const leak = programFacts("leak");
+  const { snapshot, lines } = schedBlock("leak", leak.goVersion, 3);
+  const owners = new Map(leak.recording.goroutines.map((g) => [g.id, g.owner]));
+  const ids = (keep: (g: (typeof snapshot.gs)[number]) => boolean): string[] =>
+    snapshot.gs.filter(keep).map((g) => `G${String(g.id)}`);
+  return {
+    leak,
+    snapshot,
+    lines,
+    blocked: waitingUserGoroutines(leak.recording, snapshot, "chan receive").map((id) => `G${String(id)}`),
+    runtimeReasons: [
+      ...new Set(
+        snapshot.gs.filter((g) => owners.get(g.id) === "runtime" && g.waitReason !== "").map((g) => g.waitReason),
+      ),
+    ],
+    probeIds: ids((g) => owners.get(g.id) === "probe"),
+    // The recorder's goroutines that wait in "chan receive" like the collectors (they look like a leak).
+    probeLookalikes: ids((g) => owners.get(g.id) === "probe" && g.waitReason === "chan receive"),
+    main: snapshot.gs.find((g) => g.id === 1),
+    tag: leak.goVersion,
+  };
+}
+
+/** What the fix part quotes: the three fixes against the leak. */
+export function fixPartFacts() {
+  const leak = programFacts("leak");
+  const timeout = programFacts("fix-timeout");
+  const close = programFacts("fix-close");
+  const context = programFacts("fix-context");
+  const fixes = [timeout, close, context];
+  const closeNext = close.forcedGcs[close.forcedGcs.findIndex((g) => g === close.dropGc) + 1];
+  return {
+    leak,
+    timeout,
+    close,
+    context,
+    fixes,
+    closeNext,
+    // Did the forced GC right after the close still find collectors that had not returned yet?
+    closeLagged: close.dropGc !== null && closeNext !== undefined && closeNext.liveMB < close.dropGc.liveMB,
+    // Did the leak-check GC, after tracing stopped, find less than the last forced GC (the rest being the recorder's)?
+    checked:
+      leak.leakCheckGc !== null && fixes.every((f) => f.leakCheckGc !== null && f.leakCheckGc.liveMB < f.lastLiveMB),
+  };
+}
