@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"strconv"
 
@@ -22,10 +23,15 @@ type Alignment struct {
 	FirstGC int `json:"firstGC"`
 	// Delayed counts GCs left out of the lower bound (see Align).
 	Delayed int `json:"delayed"`
-	// MaxResidualMs is the largest distance, after alignment, between a
-	// GC start and the millisecond gctrace printed for it (0 when every
-	// start falls inside its printed millisecond).
+	// MaxResidualMs is the largest distance, after alignment, between the
+	// start of a GC the offset was fitted on and the millisecond gctrace
+	// printed for it (0 when every start falls inside its millisecond).
 	MaxResidualMs float64 `json:"maxResidualMs"`
+	// MaxDelayMs is how far the worst delayed GC printed its millisecond
+	// after its trace event, beyond the 1 ms that truncation allows: the
+	// time its goroutine was descheduled, which load on the machine makes
+	// longer. Absent when no GC was delayed.
+	MaxDelayMs float64 `json:"maxDelayMs,omitempty"`
 }
 
 // Align estimates how far the probe's clock is from the runtime's start,
@@ -35,10 +41,17 @@ type Alignment struct {
 // runtimeInitTime, truncated. The execution trace has the same GC's start
 // event a few microseconds earlier (gcStart emits it just before it reads
 // tSweepTerm), which the probe's anchors put on the probe's clock at P. So
-// every GC says: P + offset lies in [at, at+1). The trace sees a contiguous
-// run of gctrace's GCs (none before tracing starts or after it stops); the
-// run is found as the shift with the smallest spread of at-P. The offset
-// is the middle of the interval the GCs agree on.
+// every GC says: P + offset lies in [at, at+1), unless the goroutine
+// starting the GC was descheduled between the event and reading the clock:
+// then at-P is larger by that delay. It is never smaller, so the smallest
+// at-P bounds the offset from below to within 1 ms, and the GCs whose at-P
+// lie within 1 ms of it agree; the others were delayed and are set aside.
+//
+// The trace sees a contiguous run of gctrace's GCs (none before tracing
+// starts or after it stops). The run is the shift on which the most GCs
+// agree; on a tie, the one with the smallest offset, since the probe's
+// clock starts within milliseconds of the runtime. Most of the run must
+// agree, or the two sources are not the same GCs.
 func Align(traceGCMs []float64, gcs []runtimelog.GC) (Alignment, error) {
 	n, m := len(traceGCMs), len(gcs)
 	if n == 0 {
@@ -47,34 +60,30 @@ func Align(traceGCMs []float64, gcs []runtimelog.GC) (Alignment, error) {
 	if m < n {
 		return Alignment{}, fmt.Errorf("the execution trace saw %d GCs, gctrace printed %d", n, m)
 	}
-	best, bestSpread := 0, -1.0
+	best, bestAgree, bestMin := 0, -1, 0.0
 	for s := 0; s+n <= m; s++ {
-		lo, hi := spread(traceGCMs, gcs[s:s+n])
-		if bestSpread < 0 || hi-lo < bestSpread {
-			best, bestSpread = s, hi-lo
+		minD := smallestDiff(traceGCMs, gcs[s:s+n])
+		agree := 0
+		for i := range traceGCMs {
+			if gcs[s+i].AtMs-traceGCMs[i] < minD+1 {
+				agree++
+			}
+		}
+		if agree > bestAgree || (agree == bestAgree && math.Abs(minD) < math.Abs(bestMin)) {
+			best, bestAgree, bestMin = s, agree, minD
 		}
 	}
-	if bestSpread > 5 {
-		return Alignment{}, fmt.Errorf("the trace's GC starts do not line up with gctrace's (spread %.1f ms)", bestSpread)
+	if 2*bestAgree <= n {
+		return Alignment{}, fmt.Errorf("the trace's GC starts do not line up with gctrace's: at most %d of %d agree to the millisecond", bestAgree, n)
 	}
 	run := gcs[best : best+n]
-	// Every GC bounds the offset from above by at-P+1. From below it is
-	// bounded by at-P-ε, where ε is the time from the trace's GC start event
-	// to tSweepTerm: microseconds, unless the goroutine starting the GC was
-	// descheduled in between. A GC whose at-P lies above every upper bound
-	// had such a delay; it bounds nothing from below and is left out.
-	minD, _ := spread(traceGCMs, run)
-	lo, hi := minD, minD+1
+	lo, hi := bestMin, bestMin+1
 	a := Alignment{GCs: n, FirstGC: run[0].N}
-	first := true
 	for i := range run {
-		d := run[i].AtMs - traceGCMs[i]
-		if d > hi {
+		if d := run[i].AtMs - traceGCMs[i]; d >= hi {
 			a.Delayed++
-			continue
-		}
-		if first || d > lo {
-			lo, first = d, false
+		} else if d > lo {
+			lo = d
 		}
 	}
 	a.OffsetMs, a.UncertaintyMs = (lo+hi)/2, (hi-lo)/2
@@ -87,26 +96,24 @@ func Align(traceGCMs []float64, gcs []runtimelog.GC) (Alignment, error) {
 		} else {
 			r -= 1
 		}
-		if r > a.MaxResidualMs {
-			a.MaxResidualMs = r
+		if run[i].AtMs-p >= hi {
+			a.MaxDelayMs = max(a.MaxDelayMs, r)
+		} else {
+			a.MaxResidualMs = max(a.MaxResidualMs, r)
 		}
 	}
-	a.OffsetMs, a.UncertaintyMs, a.MaxResidualMs = round3(a.OffsetMs), round3(a.UncertaintyMs), round3(a.MaxResidualMs)
+	a.OffsetMs, a.UncertaintyMs = round3(a.OffsetMs), round3(a.UncertaintyMs)
+	a.MaxResidualMs, a.MaxDelayMs = round3(a.MaxResidualMs), round3(a.MaxDelayMs)
 	return a, nil
 }
 
-// spread returns the smallest and largest at-P.
-func spread(p []float64, gcs []runtimelog.GC) (lo, hi float64) {
+// smallestDiff returns the smallest at-P.
+func smallestDiff(p []float64, gcs []runtimelog.GC) float64 {
+	lo := math.Inf(1)
 	for i := range p {
-		d := gcs[i].AtMs - p[i]
-		if i == 0 || d < lo {
-			lo = d
-		}
-		if i == 0 || d > hi {
-			hi = d
-		}
+		lo = min(lo, gcs[i].AtMs-p[i])
 	}
-	return lo, hi
+	return lo
 }
 
 // ShiftMetrics copies the probe's metrics lines from src to dst with

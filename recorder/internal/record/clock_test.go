@@ -56,6 +56,32 @@ func TestAlignPairsTheTracedGCsWithTheRightGctraceLines(t *testing.T) {
 	}
 }
 
+func TestAlignSetsAsideAGCWhoseGoroutineWasDescheduled(t *testing.T) {
+	// The fourth GC's goroutine lost its P between the trace's start event
+	// and reading tSweepTerm, so gctrace printed it late: by 2.2 ms on a
+	// busy machine, by 8.8 ms on a very busy one.
+	for _, delay := range []float64{2.2, 8.8} {
+		const offset = 0.8
+		truth := []float64{3.41, 1004.62, 2008.05, 3011.27, 4013.93, 5016.18}
+		gcs := gctraceAt(truth...)
+		gcs[3].AtMs = math.Floor(truth[3] + delay)
+		var probe []float64
+		for _, t := range truth {
+			probe = append(probe, t-offset)
+		}
+		a, err := Align(probe, gcs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Delayed != 1 || a.MaxResidualMs != 0 || a.MaxDelayMs < delay-2 || a.MaxDelayMs > delay {
+			t.Errorf("%+v, want one GC delayed by about %.1f ms", a, delay)
+		}
+		if math.Abs(a.OffsetMs-offset) > a.UncertaintyMs+1e-9 {
+			t.Errorf("offset %.3f ± %.3f, want %.3f", a.OffsetMs, a.UncertaintyMs, offset)
+		}
+	}
+}
+
 func TestAlignRefusesWhatDoesNotLineUp(t *testing.T) {
 	if _, err := Align(nil, gctraceAt(1, 2)); err == nil {
 		t.Error("no traced GC: accepted")

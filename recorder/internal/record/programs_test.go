@@ -397,8 +397,11 @@ func TestRecordingFilesFollowTheSchema(t *testing.T) {
 			m.GODEBUG != GODEBUG || m.Clock.Alignment == nil || len(m.Probe.Goroutines) < 2 {
 			t.Errorf("%s: meta.json lacks something: %+v", name, m)
 		}
-		if a := m.Clock.Alignment; a != nil && (a.UncertaintyMs > 0.5 || a.MaxResidualMs > 0.5) {
-			t.Errorf("%s: clock alignment %+v, want better than 0.5 ms", name, a)
+		// A GC whose goroutine was descheduled between its trace event and
+		// its gctrace time is set aside (Delayed, by how much in MaxDelayMs):
+		// on a busy machine one or two are. The rest must agree to the ms.
+		if a := m.Clock.Alignment; a != nil && (a.UncertaintyMs > 0.5 || a.MaxResidualMs > 0 || 2*a.Delayed >= a.GCs) {
+			t.Errorf("%s: clock alignment %+v, want ±0.5 ms or better from most GCs", name, a)
 		}
 	}
 }
