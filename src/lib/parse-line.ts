@@ -13,6 +13,10 @@ export interface ParseContext {
 // Invalid UTF-8 arrives as U+FFFD from a non-fatal TextDecoder; Go's runtime never prints either.
 // eslint-disable-next-line no-control-regex -- a NUL byte is exactly what marks binary input
 const BINARY = /[\u0000\uFFFD]/;
+/** BINARY.test(text), but with indexOf, which scans long lines (pacer lines) several times faster. */
+function hasBinary(text: string): boolean {
+  return text.indexOf("\u0000") !== -1 || text.indexOf("\uFFFD") !== -1;
+}
 // Pieces of a gctrace line that only the runtime prints. Seeing one in a line that does not start
 // like a runtime line means the runtime's writes were interleaved with the program's.
 const TORN_PIECE = / ms clock, | ms cpu, |\d->\d+->\d+ MB| MB goal, | MB stacks, | MB globals|\d @\d+\.\d{3}s \d+%/;
@@ -117,14 +121,14 @@ function classify(
     case 112: // p
       if (s.startsWith("pacer: ", start)) {
         const text = s.slice(start, end);
-        return BINARY.test(text) ? binaryError(text, line) : other(text, line, "pacer");
+        return hasBinary(text) ? binaryError(text, line) : other(text, line, "pacer");
       }
       break;
   }
   const text = s.slice(start, end);
   // Most such lines are plain program output: one scan rules out everything below at once.
   if (!SUSPECT.test(text)) return other(text, line, OTHER_RUNTIME.test(text) ? "runtime" : "program");
-  if (BINARY.test(text)) return binaryError(text, line);
+  if (hasBinary(text)) return binaryError(text, line);
   if (RUNTIME_START_INSIDE.test(text)) {
     return error(text, line, "a runtime line starts in the middle of this line (torn output)");
   }
@@ -139,7 +143,7 @@ function binaryError(text: string, line: number): ErrorRecord {
 /** The error for a line that starts like `message` says but does not parse. */
 function malformed(s: string, start: number, end: number, line: number, message: string): ErrorRecord {
   const text = s.slice(start, end);
-  return BINARY.test(text) ? binaryError(text, line) : error(text, line, message);
+  return hasBinary(text) ? binaryError(text, line) : error(text, line, message);
 }
 
 function error(text: string, line: number, message: string): ErrorRecord {
