@@ -1,6 +1,7 @@
 // npm run bench: throughput and memory of the streaming log parser, and stateAt lookups per second.
 //   1. writes 50 MB and 100 MB logs of real runtime lines into a temp dir (not the repo);
-//   2. for each, in separate processes: bare line splitting vs full parsing (MB/s, peak RSS);
+//   2. for each, in separate processes: bare line splitting vs full parsing (MB/s, peak RSS), three
+//      times each, alternating, and reports the median run of each (one run swings by ±20% here);
 //   3. builds the leak recording (traces/leak/go1.27.3 when present, else the Go 1.27 fixture) and
 //      times stateAt at random times.
 import { execFileSync } from "node:child_process";
@@ -17,6 +18,9 @@ const measureScript = fileURLToPath(new URL("./bench/measure.mjs", import.meta.u
 const measure = (mode, file) =>
   JSON.parse(execFileSync(process.execPath, [measureScript, mode, file], { encoding: "utf8" }));
 
+/** The run with the median time. */
+const median = (runs) => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)];
+
 const dir = mkdtempSync(join(tmpdir(), "blocked-forever-bench-"));
 try {
   const rows = [];
@@ -25,12 +29,12 @@ try {
     const made = await makeLog(file, size * MB);
     // Warm the page cache so both modes read from memory.
     readFileSync(file);
-    const split = measure("split", file);
-    const parse = measure("parse", file);
-    rows.push({ size, made, split, parse });
+    const runs = { split: [], parse: [] };
+    for (let i = 0; i < 3; i++) for (const mode of ["split", "parse"]) runs[mode].push(measure(mode, file));
+    rows.push({ size, made, split: median(runs.split), parse: median(runs.parse) });
   }
 
-  console.log("\nStreaming parser (64 KiB chunks, one process per measurement)\n");
+  console.log("\nStreaming parser (64 KiB chunks, one process per run, median of 3 runs)\n");
   console.log(
     "| input | lines | split MB/s | parse MB/s | parse/split | split peak RSS | parse peak RSS | error records |",
   );

@@ -1,3 +1,4 @@
+import { matchesLine, pos, readDecimal } from "./read-number.ts";
 import type { GcRecord } from "./trace-records.ts";
 
 // One pattern for the whole line: the runtime prints it with a single print sequence, so anything
@@ -30,37 +31,6 @@ const GC_LINE = new RegExp(
 );
 const LEAK_CHECK = " (checking for goroutine leaks)";
 
-// Where the last readNumber call stopped: a module variable rather than a returned object, so
-// reading a field allocates nothing (an index is a small integer, stored without boxing).
-let pos = 0;
-
-/**
- * Reads `\d+(?:\.\d+)?` at `i` (the line is validated, so there is one) and returns its value,
- * leaving `pos` after it. In a validated line a `.` after digits always starts a fraction.
- */
-function readNumber(s: string, i: number): number {
-  const from = i;
-  let v = 0;
-  let d = s.charCodeAt(i) - 48;
-  for (; d >= 0 && d <= 9; d = s.charCodeAt(++i) - 48) v = v * 10 + d;
-  let scale = 1;
-  let digits = i - from;
-  if (d === -2) {
-    // "." then the fraction's digits, kept in v as one integer.
-    for (d = s.charCodeAt(++i) - 48; d >= 0 && d <= 9; d = s.charCodeAt(++i) - 48) {
-      v = v * 10 + d;
-      scale *= 10;
-    }
-    digits = i - from - 1;
-  }
-  pos = i;
-  // Up to 15 digits, v and scale are exact integers, so one correctly rounded division gives
-  // exactly the double that Number() gives for the text; beyond, let Number round. Integers skip
-  // the division, which would make V8 keep them as (boxed) doubles rather than small integers.
-  if (digits > 15) return Number(s.slice(from, i));
-  return scale === 1 ? v : v / scale;
-}
-
 /**
  * Parses one `GODEBUG=gctrace=1` line (Go 1.18–1.27 format, and the older one without stacks and
  * globals). Returns null when the text is not exactly such a line.
@@ -71,35 +41,34 @@ export function parseGctraceLine(text: string, line: number): GcRecord | null {
 
 /** {@link parseGctraceLine} on the line `s[start, end)`, which ends at a CR, LF or the end of `s`. */
 export function parseGctraceLineAt(s: string, start: number, end: number, line: number): GcRecord | null {
-  GC_LINE.lastIndex = start;
-  if (!GC_LINE.test(s) || GC_LINE.lastIndex !== end) return null;
+  if (!matchesLine(GC_LINE, s, start, end)) return null;
   // Each `pos + k` below skips a fixed piece of the format, named in the comment.
-  const n = readNumber(s, start + 3); // "gc "
-  const t = readNumber(s, pos + 2); // " @"
-  const cpuPercent = readNumber(s, pos + 2); // "s "
+  const n = readDecimal(s, start + 3); // "gc "
+  const t = readDecimal(s, pos + 2); // " @"
+  const cpuPercent = readDecimal(s, pos + 2); // "s "
   let i = pos + 1; // "%"
   const leakCheck = s.charCodeAt(i) === 32;
   if (leakCheck) i += LEAK_CHECK.length;
-  const c0 = readNumber(s, i + 2); // ": "
-  const c1 = readNumber(s, pos + 1); // "+"
-  const c2 = readNumber(s, pos + 1); // "+"
-  const p0 = readNumber(s, pos + 11); // " ms clock, "
-  const p1 = readNumber(s, pos + 1); // "+"
-  const p2 = readNumber(s, pos + 1); // "/"
-  const p3 = readNumber(s, pos + 1); // "/"
-  const p4 = readNumber(s, pos + 1); // "+"
-  const h0 = readNumber(s, pos + 9); // " ms cpu, "
-  const h1 = readNumber(s, pos + 2); // "->"
-  const h2 = readNumber(s, pos + 2); // "->"
-  const goalMB = readNumber(s, pos + 5); // " MB, "
-  let procs = readNumber(s, pos + 10); // " MB goal, "
+  const c0 = readDecimal(s, i + 2); // ": "
+  const c1 = readDecimal(s, pos + 1); // "+"
+  const c2 = readDecimal(s, pos + 1); // "+"
+  const p0 = readDecimal(s, pos + 11); // " ms clock, "
+  const p1 = readDecimal(s, pos + 1); // "+"
+  const p2 = readDecimal(s, pos + 1); // "/"
+  const p3 = readDecimal(s, pos + 1); // "/"
+  const p4 = readDecimal(s, pos + 1); // "+"
+  const h0 = readDecimal(s, pos + 9); // " ms cpu, "
+  const h1 = readDecimal(s, pos + 2); // "->"
+  const h2 = readDecimal(s, pos + 2); // "->"
+  const goalMB = readDecimal(s, pos + 5); // " MB, "
+  let procs = readDecimal(s, pos + 10); // " MB goal, "
   let stacksMB: number | null = null;
   let globalsMB: number | null = null;
   // " MB stacks, " or " P".
   if (s.charCodeAt(pos + 1) === 77) {
     stacksMB = procs;
-    globalsMB = readNumber(s, pos + 12); // " MB stacks, "
-    procs = readNumber(s, pos + 13); // " MB globals, "
+    globalsMB = readDecimal(s, pos + 12); // " MB stacks, "
+    procs = readDecimal(s, pos + 13); // " MB globals, "
   }
   return {
     kind: "gc",

@@ -1,3 +1,4 @@
+import { matchesLine as matches, pos, readId, readInt } from "./read-number.ts";
 import type { GRecord, MRecord, PRecord } from "./trace-records.ts";
 
 // Missing ids are printed as -1 up to Go 1.19 and as nil from about Go 1.21.
@@ -10,9 +11,9 @@ const FREE = String.raw`[^\0\uFFFD\r\n\u2028\u2029]`;
 // The patterns only validate a line: they are sticky and end at a line terminator or the end of the
 // input instead of `$`, so the streaming parser can test them in place inside a chunk, and nothing
 // in them matches CR or LF, so a match cannot run past its line (the callers check that it ends
-// exactly where the line does). The fields are then read by hand, knowing the line is well formed:
-// these lines are most of a scheddetail log, and a match array with one string per field costs
-// more than the matching itself.
+// exactly where the line does). The fields are then read by hand (read-number.ts), knowing the line
+// is well formed: these lines are most of a scheddetail log, and a match array with one string per
+// field costs more than the matching itself.
 const P_LINE = new RegExp(
   String.raw`  P\d+: status=${I} schedtick=${I} syscalltick=${I} m=${ID} runqsize=${I} gfreecnt=${I}(?: timerslen=${I})?` +
     String.raw`(?![^\r\n])`,
@@ -28,41 +29,6 @@ const M_LINE = new RegExp(
 // where it stops. Only whether the line matches counts here, so the lazy quantifier, which saves
 // running to the end of the line and backing up, gives the same answer as a greedy one.
 const G_LINE = new RegExp(String.raw`  G\d+: status=\d+\(${FREE}*?\) m=${ID} lockedm=${ID}(?![^\r\n])`, "y");
-
-/** True when the sticky pattern matches `s` from `start` up to exactly `end`. */
-function matches(re: RegExp, s: string, start: number, end: number): boolean {
-  re.lastIndex = start;
-  return re.test(s) && re.lastIndex === end;
-}
-
-// Where the last read* call stopped: a module variable rather than a returned object, so that
-// reading a field allocates nothing (an index is a small integer, stored without boxing). The
-// readers are only used on lines the patterns have validated.
-let pos = 0;
-
-/** Reads `-?\d+` at `i` and returns its value, leaving `pos` after it. */
-function readInt(s: string, i: number): number {
-  const from = i;
-  const negative = s.charCodeAt(i) === 45;
-  if (negative) i++;
-  let v = 0;
-  for (let d = s.charCodeAt(i) - 48; d >= 0 && d <= 9; d = s.charCodeAt(++i) - 48) v = v * 10 + d;
-  pos = i;
-  // Up to 15 digits the sum is exact, as Number() of the text would be; beyond, let Number round.
-  // Number("-0") is -0, and so is -v.
-  if (i - from > 15) return Number(s.slice(from, i));
-  return negative ? -v : v;
-}
-
-/** Reads an id (`-?\d+` or `nil`) at `i`, leaving `pos` after it; nil and negative ids are null (none). */
-function readId(s: string, i: number): number | null {
-  if (s.charCodeAt(i) === 110) {
-    pos = i + 3;
-    return null;
-  }
-  const v = readInt(s, i);
-  return v < 0 ? null : v;
-}
 
 /** Parses a `  P<i>: …` line of `scheddetail=1`; null if the text is not exactly one. */
 export function parsePLine(text: string, line: number, tMs: number | null): PRecord | null {
