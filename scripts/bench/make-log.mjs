@@ -10,14 +10,18 @@ const FIXTURES = [
   "go1.26-torn-gctrace.txt",
 ];
 
-/** Writes at least `targetBytes` of log to `path`; resolves to the bytes and lines written. */
-export async function makeLog(path, targetBytes) {
+/**
+ * Writes at least `targetBytes` of log to `path`; resolves to the bytes and lines written. With
+ * `gctraceOnly`, only the fixtures' gctrace lines (and their `GC forced` lines) are used: the log of
+ * a long-running service under plain `GODEBUG=gctrace=1`.
+ */
+export async function makeLog(path, targetBytes, { gctraceOnly = false } = {}) {
   const dir = new URL("../../tests/fixtures/logs/", import.meta.url);
   const lines = FIXTURES.flatMap((name) =>
     readFileSync(new URL(name, dir), "utf8")
       .split("\n")
       .filter((l, i, a) => i < a.length - 1 || l !== ""),
-  );
+  ).filter((l) => !gctraceOnly || /^gc \d+ @/.test(l) || l === "GC forced");
   const out = createWriteStream(path);
   let bytes = 0;
   let written = 0;
