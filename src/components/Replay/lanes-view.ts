@@ -1,5 +1,6 @@
 import { countsAt } from "../../lib/replay/replay-lookup.ts";
 import { REPLAY_STATES, toSeconds, type ReplayVariant } from "../../lib/replay/replay-data.ts";
+import { fill } from "./fill.ts";
 import type { ReplayClientStrings } from "./replay-ui.ts";
 import type { ReplayView } from "./view.ts";
 
@@ -122,7 +123,10 @@ export class LanesView implements ReplayView {
     });
     const list = (m: Map<string, number>): string =>
       m.size === 0 ? this.#strings.none : [...m].map(([state, n]) => `${state} ${String(n)}`).join(", ");
-    const text = `${toSeconds(tick).toFixed(1)} s · ${this.#strings.program}: ${list(user)} · ${this.#strings.all}: ${list(all)}`;
+    // Before the execution trace starts (the first ms or two) no goroutine is known yet.
+    const allText = all.size === 0 ? this.#strings.notTraced : list(all);
+    const time = fill(this.#strings.time, { t: toSeconds(tick).toFixed(1) });
+    const text = `${time} · ${this.#strings.program}: ${list(user)} · ${this.#strings.all}: ${allText}`;
     if (this.#counts && text !== this.#lastText) {
       this.#lastText = text;
       this.#counts.textContent = text;

@@ -3,6 +3,7 @@ import { readHash, writeHash } from "../../lib/replay/hash-state.ts";
 import { neighbourStep, stepTicks } from "../../lib/replay/replay-lookup.ts";
 import { toSeconds, toTicks, type ReplayVariant } from "../../lib/replay/replay-data.ts";
 import { CodeView } from "./code-view.ts";
+import { fill } from "./fill.ts";
 import { HeapView } from "./heap-view.ts";
 import { LanesView } from "./lanes-view.ts";
 import { LogView } from "./log-view.ts";
@@ -25,6 +26,7 @@ const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
  */
 class ReplayCell extends HTMLElement implements ReplayHost {
   #variants: ReplayVariant[] = [];
+  #timeFormat = "{t} s";
   #variant: ReplayVariant | null = null;
   #views: ReplayView[] = [];
   #clock: ClockState = { t: 0, playing: false, speed: 1, end: 0 };
@@ -61,6 +63,7 @@ class ReplayCell extends HTMLElement implements ReplayHost {
     this.#clock = { ...this.#clock, end: toSeconds(end) };
     const widgets = new Set((this.dataset["widgets"] ?? "").split(" "));
     const strings = payload.strings;
+    this.#timeFormat = strings.time;
     if (widgets.has("heap")) this.#views.push(new HeapView(this, strings, this));
     if (widgets.has("goroutines")) this.#views.push(new LanesView(this, strings, end));
     if (widgets.has("log")) this.#views.push(new LogView(this, strings, this, `${this.id}-status-`));
@@ -200,7 +203,7 @@ class ReplayCell extends HTMLElement implements ReplayHost {
     const { play, range, time } = this.#ui;
     if (range && document.activeElement !== range) range.value = this.#clock.t.toFixed(2);
     else if (range && Math.abs(Number(range.value) - this.#clock.t) > 0.005) range.value = this.#clock.t.toFixed(2);
-    if (time) time.textContent = `${this.#clock.t.toFixed(2)} s`;
+    if (time) time.textContent = fill(this.#timeFormat, { t: this.#clock.t.toFixed(2) });
     if (play) {
       const label = this.#clock.playing ? play.dataset["pause"] : play.dataset["play"];
       if (label && play.textContent !== label) play.textContent = label;
