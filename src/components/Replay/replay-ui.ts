@@ -16,6 +16,8 @@ export const REPLAY_UI = {
     lanes: "goroutine",
     log: "运行时日志",
     statuses: "G 状态",
+    statusesNote: "此刻处于每种状态的 goroutine 数：程序自己的，以及全部（含运行时和记录器的）。",
+    statusesAll: "全部",
     code: "代码",
     gcs: "GC（选中可查看数值，按下可跳到那一刻）",
     staticNote: "下面是静态图；回放加载后会替换它。",
@@ -54,6 +56,9 @@ export const REPLAY_UI = {
     lanes: "Goroutines",
     log: "Runtime log",
     statuses: "G statuses",
+    statusesNote:
+      "How many goroutines are in each status now: the program's own, and all of them (the runtime's and the recorder's too).",
+    statusesAll: "all",
     code: "Code",
     gcs: "GCs (focus one for its numbers, press it to jump there)",
     staticNote: "A static figure; the replay replaces it once it has loaded.",
