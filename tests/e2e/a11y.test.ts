@@ -1,23 +1,16 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { closeBrowser, launchBrowser } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { useBrowser } from "./browser.ts";
 import { builtPages } from "./pages.ts";
 
 const siteUrl = inject("siteUrl");
 const pages = builtPages(inject("distDir"));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await closeBrowser(browser);
-});
+const browser = useBrowser();
 
 describe.each(["light", "dark"] as const)("axe, %s theme", (colorScheme) => {
   it.each(pages)("/%s has no accessibility violations", async (path) => {
-    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${siteUrl}${path}`);
     const results = await new AxeBuilder({ page })

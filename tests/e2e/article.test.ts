@@ -1,23 +1,17 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { closeBrowser, launchBrowser, watchedPage } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { useBrowser, watchedPage } from "./browser.ts";
 
 const siteUrl = inject("siteUrl");
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await closeBrowser(browser);
-});
+const browser = useBrowser();
 
 const read = (path: string): string => readFileSync(path, "utf8");
 
 async function open(path: string): Promise<{ page: Page; done: () => Promise<void> }> {
-  const w = await watchedPage(browser, siteUrl);
+  const w = await watchedPage(browser(), siteUrl);
   await w.page.goto(`${siteUrl}${path}`);
   return {
     page: w.page,
@@ -137,7 +131,7 @@ describe("recordings and sources", () => {
 
 describe("copying a program", () => {
   it("puts the file's text on the clipboard", async () => {
-    const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+    const context = await browser().newContext({ permissions: ["clipboard-read", "clipboard-write"] });
     const page = await context.newPage();
     await page.goto(`${siteUrl}en/`);
     const button = page.locator('.cell-program[data-program="leak"]:not(.cell-diff) copy-button button');

@@ -1,36 +1,45 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 /** Where Chromium or Chrome lives; CHROMIUM_PATH overrides the Debian default. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-let userDataDir = "";
+/** Flags for a Chromium on a machine without a network (also given to Lighthouse's Chrome). */
+export const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
-/** Launches headless Chromium with flags that work on a machine without a network. */
+/** Launches headless Chromium; file:// pages may read the files beside them, as the offline site needs. */
 export async function launchBrowser(): Promise<Browser> {
-  userDataDir = mkdtempSync(join(tmpdir(), "bf-chromium-"));
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--allow-file-access-from-files",
-    ],
+    args: [...CHROMIUM_FLAGS, "--allow-file-access-from-files"],
   });
 }
 
-/** Closes the browser and removes its profile folder. */
-export async function closeBrowser(browser: Browser): Promise<void> {
-  await browser.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+/**
+ * One Chromium for the calling test file: launched before its tests, closed after them. Returns a
+ * getter, since the browser exists only once the tests run.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (browser === undefined) throw new Error("useBrowser: the browser is only there while tests run");
+    return browser;
+  };
 }
 
 /** A page plus what it did that a test should notice: console errors, failed and outside requests. */

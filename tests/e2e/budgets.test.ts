@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { closeBrowser, launchBrowser } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { useBrowser } from "./browser.ts";
 import { builtPages } from "./pages.ts";
 
 interface PageBudget {
@@ -16,13 +15,7 @@ const siteUrl = inject("siteUrl");
 const distDir = inject("distDir");
 const pages = builtPages(distDir);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await closeBrowser(browser);
-});
+const browser = useBrowser();
 
 /** Gzip size of a built file, as a host that compresses would send it. */
 function gzipBytes(path: string): number {
@@ -34,7 +27,7 @@ describe("page weight budgets (budgets.json)", () => {
     const budget = budgets.pages[page] ?? budgets.pages["default"];
     expect(budget).toBeDefined();
     if (!budget) return;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const tab = await context.newPage();
     const loaded: string[] = [];
     tab.on("requestfinished", (req) => loaded.push(req.url()));

@@ -1,22 +1,16 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { closeBrowser, fileUrl, launchBrowser, watchedPage, type WatchedPage } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { fileUrl, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
 import { builtPages } from "./pages.ts";
 
 const siteUrl = inject("siteUrl");
 const distDir = inject("distDir");
 const pages = builtPages(distDir);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await closeBrowser(browser);
-});
+const browser = useBrowser();
 
 /** The policy of a built page, from its <meta http-equiv>. */
 function policyOf(html: string): string {
@@ -25,7 +19,7 @@ function policyOf(html: string): string {
 
 /** A page that records CSP violations (events and console reports) from before its first byte. */
 async function cspWatchedPage(base: string): Promise<WatchedPage & { violations: () => Promise<string[]> }> {
-  const w = await watchedPage(browser, base);
+  const w = await watchedPage(browser(), base);
   const reports: string[] = [];
   w.page.on("console", (msg) => {
     if (/Content Security Policy/i.test(msg.text())) reports.push(msg.text());
@@ -88,7 +82,7 @@ describe("Content-Security-Policy in the built pages", () => {
     expect(scriptSrc).not.toContain("'unsafe-eval'");
     expect(directives.get("img-src")).toEqual(["'self'", "data:"]);
     expect(directives.get("worker-src")).toEqual(["blob:"]);
-    // Every script the browser would run inline has its hash in the policy.
+    // Every script the browser() would run inline has its hash in the policy.
     for (const m of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
       const attrs = m[1] ?? "";
       if (/\ssrc=/.test(attrs) || /type="(?!module")[^"]*"/.test(attrs)) continue;
@@ -115,7 +109,7 @@ describe("Content-Security-Policy in the built pages", () => {
   });
 });
 
-describe("no violations in the browser", () => {
+describe("no violations in the browser()", () => {
   it.each(pages)("/%s runs without a CSP violation", async (page) => {
     const w = await cspWatchedPage(siteUrl);
     await w.page.goto(`${siteUrl}${page}`);

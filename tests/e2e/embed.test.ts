@@ -1,9 +1,9 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { closeBrowser, launchBrowser, watchedPage, type WatchedPage } from "./browser.ts";
+import { useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
 const siteUrl = inject("siteUrl");
@@ -13,7 +13,6 @@ const distDir = inject("distDir");
 const WIDGETS = ["heap", "goroutines", "log", "statuses", "replay"] as const;
 const START_HEIGHT = 150;
 
-let browser: Browser;
 let host: RunningServer;
 let hostDir: string;
 
@@ -33,8 +32,8 @@ function coursePage(): string {
 const OTHER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>other</title><link rel="icon" href="data:,"></head><body>
 <script>parent.postMessage({ type: "blocked-forever:height", height: 42 }, "*");</script></body></html>`;
 
+const browser = useBrowser();
 beforeAll(async () => {
-  browser = await launchBrowser();
   hostDir = mkdtempSync(join(tmpdir(), "bf-course-"));
   copyFileSync(join(distDir, "embed-host.js"), join(hostDir, "embed-host.js"));
   writeFileSync(join(hostDir, "course.html"), coursePage());
@@ -49,7 +48,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await host.close();
   rmSync(hostDir, { recursive: true, force: true });
-  await closeBrowser(browser);
 });
 
 async function expectClean(w: WatchedPage): Promise<void> {
@@ -87,7 +85,7 @@ describe("embed pages", () => {
   it.each(WIDGETS.flatMap((w) => [["", w] as const, ["en/", w] as const]))(
     "/%sembed/%s/ shows the widget, a title and a link back, without site chrome",
     async (lang, widget) => {
-      const w = await watchedPage(browser, siteUrl);
+      const w = await watchedPage(browser(), siteUrl);
       await w.page.goto(`${siteUrl}${lang}embed/${widget}/`);
       expect(await w.page.getAttribute("html", "lang")).toBe(lang === "" ? "zh-Hans" : "en");
       expect((await w.page.textContent("h1"))?.trim()).not.toBe("");
@@ -122,7 +120,7 @@ describe("embed pages", () => {
   );
 
   it("shows the static figure without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${siteUrl}en/embed/heap/`);
     expect(await page.locator("replay-cell svg").first().isVisible()).toBe(true);
@@ -137,7 +135,7 @@ describe("embed pages", () => {
     ["light", "#theme=dark", "rgb(21, 23, 26)"],
     ["light", "#variant=leak&theme=dark&t=1", "rgb(21, 23, 26)"],
   ] as const)("follows the host's %s scheme unless the hash says otherwise ('%s')", async (colorScheme, hash, bg) => {
-    const context = await browser.newContext({ colorScheme });
+    const context = await browser().newContext({ colorScheme });
     const page = await context.newPage();
     await page.goto(`${siteUrl}en/embed/heap/${hash}`);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(bg);
@@ -147,7 +145,7 @@ describe("embed pages", () => {
 
 describe("an embed inside a course page on another origin", () => {
   it("takes the height of its content, and follows it when it changes", async () => {
-    const w = await watchedPage(browser, "http://127.0.0.1");
+    const w = await watchedPage(browser(), "http://127.0.0.1");
     await w.page.goto(`${host.url}course.html`);
     const frame = await frameOf(w.page, "heap");
     const first = await waitForFit(w.page, frame, "heap");
@@ -170,7 +168,7 @@ describe("an embed inside a course page on another origin", () => {
   });
 
   it("posts its height in our form, Embedly's and Canvas's", async () => {
-    const w = await watchedPage(browser, "http://127.0.0.1");
+    const w = await watchedPage(browser(), "http://127.0.0.1");
     await w.page.addInitScript(() => {
       const seen: unknown[] = [];
       (window as unknown as { seen: unknown[] }).seen = seen;
@@ -188,7 +186,7 @@ describe("an embed inside a course page on another origin", () => {
   });
 
   it("ignores junk messages, both ways", async () => {
-    const w = await watchedPage(browser, "http://127.0.0.1");
+    const w = await watchedPage(browser(), "http://127.0.0.1");
     await w.page.goto(`${host.url}course.html`);
     const frame = await frameOf(w.page, "heap");
     const height = await waitForFit(w.page, frame, "heap");
@@ -230,7 +228,7 @@ describe("an embed inside a course page on another origin", () => {
   });
 
   it("is sized by a host script that starts after the frame has loaded", async () => {
-    const w = await watchedPage(browser, "http://127.0.0.1");
+    const w = await watchedPage(browser(), "http://127.0.0.1");
     await w.page.goto(`${host.url}late.html`);
     const frame = await frameOf(w.page, "late");
     // The frame has told its height to a page that did not listen yet.
@@ -244,7 +242,7 @@ describe("an embed inside a course page on another origin", () => {
 
 describe("the Embed control", () => {
   it("reveals a snippet for this copy of the site, carrying the cell's state, and copies it", async () => {
-    const w = await watchedPage(browser, subfolderUrl, { permissions: ["clipboard-read", "clipboard-write"] });
+    const w = await watchedPage(browser(), subfolderUrl, { permissions: ["clipboard-read", "clipboard-write"] });
     await w.page.goto(`${subfolderUrl}en/embed/`);
     const control = w.page.locator("embed-button").first();
     const summary = control.locator("summary");
@@ -284,7 +282,7 @@ describe("the Embed control", () => {
   });
 
   it("still shows a snippet without JavaScript, with no dead copy button", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${siteUrl}embed/`);
     const control = page.locator("embed-button").first();

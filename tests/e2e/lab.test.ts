@@ -2,20 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { closeBrowser, fileUrl, launchBrowser, watchedPage, type WatchedPage } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { fileUrl, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
 
 const siteUrl = inject("siteUrl");
 const distDir = inject("distDir");
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await closeBrowser(browser);
-});
+const browser = useBrowser();
 
 async function expectClean(w: WatchedPage): Promise<void> {
   expect(w.consoleErrors, "console errors").toEqual([]);
@@ -87,7 +81,7 @@ describe("the lab reads real logs", () => {
     const text = read(path);
     const e = expected(text);
     expect(e.cycles).toBeGreaterThan(0);
-    const w = await watchedPage(browser, siteUrl);
+    const w = await watchedPage(browser(), siteUrl);
     const page = await openLab(w);
     await paste(page, text);
     const s = await shown(page);
@@ -101,7 +95,7 @@ describe("the lab reads real logs", () => {
   });
 
   it("loads each of our recordings and counts goroutines by wait reason at the last snapshot", async () => {
-    const w = await watchedPage(browser, siteUrl);
+    const w = await watchedPage(browser(), siteUrl);
     const page = await openLab(w, `${siteUrl}lab/`);
     await page.selectOption(".lab-recording", "leak/go1.27.3");
     await page.click(".lab-load-recording");
@@ -121,7 +115,7 @@ describe("the lab reads real logs", () => {
 
 describe("bad input", () => {
   it("lists a malformed file's bad lines with their line numbers and keeps the good ones", async () => {
-    const w = await watchedPage(browser, siteUrl);
+    const w = await watchedPage(browser(), siteUrl);
     const page = await openLab(w);
     await openFile(page, "malformed.txt", readFileSync("tests/fixtures/lab/malformed.txt"));
     // Worked out by hand from the fixture (tests/fixtures/lab/README.md).
@@ -134,7 +128,7 @@ describe("bad input", () => {
   });
 
   it("says clearly what is wrong with empty input, program output only, a binary file and one huge line", async () => {
-    const w = await watchedPage(browser, siteUrl);
+    const w = await watchedPage(browser(), siteUrl);
     const page = await openLab(w);
     await paste(page, "");
     expect(await page.innerText(".lab-notes")).toContain("The input is empty");
@@ -158,7 +152,7 @@ describe("bad input", () => {
 
   it("reads CRLF line ends and torn lines like LF ones", async () => {
     const text = read("tests/fixtures/logs/go1.26-torn-gctrace.txt");
-    const w = await watchedPage(browser, siteUrl);
+    const w = await watchedPage(browser(), siteUrl);
     const page = await openLab(w);
     await openFile(page, "torn-crlf.log", Buffer.from(text.replaceAll("\n", "\r\n")));
     const crlf = await shown(page);
@@ -176,7 +170,7 @@ describe("bad input", () => {
 
 describe("while parsing", () => {
   it("shows progress, can be cancelled, and keeps the previous results", async () => {
-    const w = await watchedPage(browser, siteUrl);
+    const w = await watchedPage(browser(), siteUrl);
     const page = await openLab(w);
     const text = read("tests/fixtures/logs/go1.27-leak-scheddetail.txt");
     await paste(page, text);
@@ -206,7 +200,7 @@ describe("while parsing", () => {
 
   it("exports the records as JSON Lines and CSV in the CLI's schema", async () => {
     const text = read("tests/fixtures/logs/go1.19-leak-scheddetail.txt");
-    const w = await watchedPage(browser, siteUrl);
+    const w = await watchedPage(browser(), siteUrl);
     const page = await openLab(w);
     await paste(page, text);
     const [jsonl] = await Promise.all([page.waitForEvent("download"), page.click(".lab-export button[value=jsonl]")]);
@@ -228,7 +222,7 @@ describe("while parsing", () => {
 
 describe("accessibility with results on the page", () => {
   it.each(["light", "dark"] as const)("has no axe violations in the %s theme", async (colorScheme) => {
-    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${siteUrl}lab/`);
     await page.waitForSelector("go-log-lab[data-ready]");
@@ -245,7 +239,7 @@ describe("accessibility with results on the page", () => {
 describe("from file://", () => {
   it("parses a paste in a worker from dist/lab/index.html opened from disk", async () => {
     const prefix = fileUrl(distDir);
-    const w = await watchedPage(browser, prefix);
+    const w = await watchedPage(browser(), prefix);
     const page = await openLab(w, fileUrl(join(distDir, "lab", "index.html")));
     const text = read("tests/fixtures/logs/go1.27-leak-scheddetail.txt");
     await paste(page, text);

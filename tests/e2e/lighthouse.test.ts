@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { CHROMIUM_PATH } from "./browser.ts";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./browser.ts";
 
 interface LighthouseBudget {
   pages: string[];
@@ -20,16 +20,7 @@ let chrome: chromeLauncher.LaunchedChrome;
 beforeAll(async () => {
   chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
-    chromeFlags: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS],
   });
 });
 afterAll(() => {

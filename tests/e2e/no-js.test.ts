@@ -1,23 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { closeBrowser, launchBrowser } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { useBrowser } from "./browser.ts";
 
 const siteUrl = inject("siteUrl");
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await closeBrowser(browser);
-});
+const browser = useBrowser();
 
 describe("with JavaScript disabled", () => {
   it.each([
     ["", "zh-Hans"],
     ["en/", "en"],
   ])("/%s still gives the whole text, styled", async (path, lang) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${siteUrl}${path}`);
     expect(await page.getAttribute("html", "lang")).toBe(lang);

@@ -3,22 +3,16 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { unzipSync } from "fflate";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { closeBrowser, fileUrl, launchBrowser, watchedPage, type WatchedPage } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { fileUrl, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
 import { startServer } from "./server.ts";
 
 const subfolderUrl = inject("subfolderUrl");
 const distDir = inject("distDir");
 const version = (JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await closeBrowser(browser);
-});
+const browser = useBrowser();
 
 async function expectClean(w: WatchedPage): Promise<void> {
   expect(w.consoleErrors, "console errors").toEqual([]);
@@ -60,7 +54,7 @@ const ARTICLES = ["", "en/"];
 /** Opens the pages of a copy of the site at `base` (a URL ending in "/"), `index` for file://. */
 async function checkCopy(base: string, allowed: string, index: string): Promise<void> {
   for (const path of [...EMBEDS, ...ARTICLES]) {
-    const w = await watchedPage(browser, allowed);
+    const w = await watchedPage(browser(), allowed);
     await w.page.goto(`${base}${path}${index}`);
     // The article shows a replay cell once the lead's replay is placed in it; embeds always do.
     if (EMBEDS.includes(path) || (await w.page.locator("replay-cell").count()) > 0) await expectReplay(w.page);
@@ -78,7 +72,7 @@ describe("offline and portable", () => {
   });
 
   it("follows the embed's link back to the article from file://", async () => {
-    const w = await watchedPage(browser, `${fileUrl(distDir)}/`);
+    const w = await watchedPage(browser(), `${fileUrl(distDir)}/`);
     await w.page.goto(fileUrl(`${distDir}/en/embed/heap/index.html`));
     await w.page.click("a[target=_top]");
     await w.page.waitForURL(`${fileUrl(distDir)}/en/index.html#leak`);

@@ -1,17 +1,11 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { closeBrowser, launchBrowser, watchedPage, type WatchedPage } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
 
 const siteUrl = inject("siteUrl");
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await closeBrowser(browser);
-});
+const browser = useBrowser();
 
 /** The live heap in the readout, e.g. "t = 6.0 s · live heap 52 MiB" → 52. */
 async function liveHeap(page: Page): Promise<number> {
@@ -31,7 +25,7 @@ function lastForcedLiveMB(program: string): number {
 }
 
 async function openReplay(hash = ""): Promise<WatchedPage> {
-  const w = await watchedPage(browser, siteUrl);
+  const w = await watchedPage(browser(), siteUrl);
   await w.page.goto(`${siteUrl}en/${hash}`);
   await w.page.locator("replay-cell").scrollIntoViewIfNeeded();
   await w.page.locator("replay-cell[data-ready]").waitFor();
@@ -50,7 +44,7 @@ describe("the replay", () => {
     const w = await openReplay();
     expect(await w.page.locator("replay-cell .replay-static").isVisible()).toBe(false);
     await clean(w);
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${siteUrl}en/`);
     expect(await page.locator("replay-cell .replay-static svg").first().isVisible()).toBe(true);
@@ -59,7 +53,7 @@ describe("the replay", () => {
   });
 
   it("loads its code only when the cell comes near the viewport", async () => {
-    const w = await watchedPage(browser, siteUrl, { viewport: { width: 1280, height: 800 } });
+    const w = await watchedPage(browser(), siteUrl, { viewport: { width: 1280, height: 800 } });
     const scripts: string[] = [];
     w.page.on("request", (r) => {
       if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname.split("/").at(-1) ?? "");

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { closeBrowser, fileUrl, launchBrowser, watchedPage, type WatchedPage } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { fileUrl, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
 
 const siteUrl = inject("siteUrl");
 const subfolderUrl = inject("subfolderUrl");
 const distDir = inject("distDir");
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await closeBrowser(browser);
-});
+const browser = useBrowser();
 
 /** Every page a test opens must end clean: no console error, no 404, nothing fetched from outside. */
 async function expectClean(w: WatchedPage): Promise<void> {
@@ -24,7 +17,7 @@ async function expectClean(w: WatchedPage): Promise<void> {
 
 describe("both languages", () => {
   it("serves Chinese at the root and English at /en/, each with its own lang", async () => {
-    const w = await watchedPage(browser, siteUrl);
+    const w = await watchedPage(browser(), siteUrl);
     await w.page.goto(siteUrl);
     expect(await w.page.getAttribute("html", "lang")).toBe("zh-Hans");
     expect(await w.page.textContent("h1")).toContain("goroutine");
@@ -36,7 +29,7 @@ describe("both languages", () => {
   });
 
   it("switches language by keyboard and keeps the reader's place", async () => {
-    const w = await watchedPage(browser, siteUrl);
+    const w = await watchedPage(browser(), siteUrl);
     await w.page.goto(`${siteUrl}#gctrace`);
     const link = w.page.locator(".lang-switch");
     await link.focus();
@@ -51,7 +44,7 @@ describe("both languages", () => {
   });
 
   it("reaches the skip link first and lands on the content", async () => {
-    const w = await watchedPage(browser, siteUrl);
+    const w = await watchedPage(browser(), siteUrl);
     await w.page.goto(`${siteUrl}en/`);
     await w.page.keyboard.press("Tab");
     const focused = await w.page.evaluate(() => document.activeElement?.textContent.trim() ?? "");
@@ -64,7 +57,7 @@ describe("both languages", () => {
 
 describe("theme", () => {
   it("follows the system until the reader chooses", async () => {
-    const w = await watchedPage(browser, siteUrl, { colorScheme: "dark" });
+    const w = await watchedPage(browser(), siteUrl, { colorScheme: "dark" });
     await w.page.goto(`${siteUrl}en/`);
     const button = w.page.locator("theme-toggle button");
     expect(await button.getAttribute("aria-pressed")).toBe("true");
@@ -74,7 +67,7 @@ describe("theme", () => {
   });
 
   it("toggles by keyboard, remembers the choice, and applies it before the first paint", async () => {
-    const w = await watchedPage(browser, siteUrl, { colorScheme: "light" });
+    const w = await watchedPage(browser(), siteUrl, { colorScheme: "light" });
     // Record the theme at the moment <body> is parsed, before any deferred script has run.
     await w.page.addInitScript(() => {
       new MutationObserver((_, observer) => {
@@ -102,7 +95,7 @@ describe("theme", () => {
 
 describe("portable build", () => {
   it("works under a subfolder of another site", async () => {
-    const w = await watchedPage(browser, subfolderUrl);
+    const w = await watchedPage(browser(), subfolderUrl);
     await w.page.goto(subfolderUrl);
     expect(await w.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(253, 252, 250)");
     await w.page.click(".lang-switch");
@@ -113,7 +106,7 @@ describe("portable build", () => {
   });
 
   it("works when opened from disk (file://), links and scripts included", async () => {
-    const w = await watchedPage(browser, fileUrl(distDir));
+    const w = await watchedPage(browser(), fileUrl(distDir));
     await w.page.goto(fileUrl(`${distDir}/index.html`));
     expect(await w.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(253, 252, 250)");
     await w.page.click(".lang-switch");
