@@ -63,3 +63,30 @@ export function joinList(lang: Lang, items: readonly (string | number | null | u
   const [sep, and] = lang === "zh" ? ["、", " 和 "] : [", ", " and "];
   return s.length > 1 ? `${s.slice(0, -1).join(sep)}${and}${s.at(-1) ?? ""}` : (s[0] ?? "");
 }
+
+const EN_COUNTS = [
+  "no",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+];
+// 两, not 二, before a measure word: 两个, 两次.
+const ZH_COUNTS = ["零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+
+/**
+ * A count as prose writes it: a word up to twelve ("five", 五), digits beyond. The article's counts
+ * come from the recordings, so the words follow the data if a program changes.
+ */
+export function countWord(lang: Lang, n: number): string {
+  const words = lang === "zh" ? ZH_COUNTS : EN_COUNTS;
+  return Number.isInteger(n) && n >= 0 && n < words.length ? (words[n] ?? String(n)) : String(n);
+}
