@@ -1,0 +1,20 @@
+// The article writes counts and lists from the recordings; these are the words a reader sees.
+import { describe, expect, it } from "vitest";
+import { countWord, joinList } from "../../../src/i18n/ui.ts";
+
+describe("counts and lists in prose", () => {
+  it("writes small counts as words in each language, larger ones as digits", () => {
+    expect([0, 2, 5, 6, 12].map((n) => countWord("en", n))).toEqual(["no", "two", "five", "six", "twelve"]);
+    expect([0, 2, 5, 6, 12].map((n) => countWord("zh", n))).toEqual(["零", "两", "五", "六", "十二"]);
+    expect(countWord("en", 13)).toBe("13");
+    expect(countWord("zh", 300008)).toBe("300008");
+    expect(countWord("en", 2.5)).toBe("2.5");
+  });
+
+  it("joins lists as each language does", () => {
+    expect(joinList("en", ["G7", "G8", "G11"])).toBe("G7, G8 and G11");
+    expect(joinList("zh", ["G7", "G8", "G11"])).toBe("G7、G8 和 G11");
+    expect(joinList("en", ["G7"])).toBe("G7");
+    expect(joinList("en", [null, 3])).toBe("– and 3");
+  });
+});
