@@ -154,6 +154,12 @@ function lazyName(code: string): { file: string; global: string } {
   return { file: `lazy.${hash}.js`, global: `__bfChunk_${hash}` };
 }
 
+// Vite's module preload helper reads import.meta.url to resolve a chunk's dependencies; a classic
+// script has no import.meta, so esbuild warns that it will be empty. The helper only reads it when
+// a lazy import has dependencies to preload, and ours have none (their chunks are bundled whole),
+// so the warning is noise in every build's output.
+const QUIET = { logOverride: { "empty-import-meta": "silent" as const } };
+
 async function bundleClassic(
   entry: { path?: string; code?: string },
   distDir: string,
@@ -170,6 +176,7 @@ async function bundleClassic(
     write: false,
     target: "es2022",
     legalComments: "none",
+    ...QUIET,
     plugins: lazy ? [lazyChunks(distDir, found), rootResolver(distDir)] : [rootResolver(distDir)],
   });
   let code = result.outputFiles[0]?.text ?? "";
@@ -186,6 +193,7 @@ async function bundleClassic(
       write: false,
       target: "es2022",
       legalComments: "none",
+      ...QUIET,
       plugins: [rootResolver(distDir)],
     });
     const text = inner.outputFiles[0]?.text ?? "";

@@ -54,10 +54,19 @@ await page.evaluate(() => {
   performance.clearMeasures();
 });
 await page.selectOption("replay-cell .player-speed select", "1");
-await page.click("replay-cell .player-play");
-await page.waitForTimeout(5000);
-await page.click("replay-cell .player-play");
-const frames = await page.evaluate(() => performance.getEntriesByName("replay-frame").map((e) => e.duration));
+// Three rounds of 5 s of playing from the start: a busy moment on the machine (another process,
+// a GC) lands in one round, and the budget is judged on the median round's p95.
+const rounds = [];
+for (let round = 0; round < 3; round++) {
+  await page.evaluate(() => performance.clearMeasures("replay-frame"));
+  await page.focus("replay-cell .player-scrub input");
+  await page.keyboard.press("Home");
+  await page.click("replay-cell .player-play");
+  await page.waitForTimeout(5000);
+  await page.click("replay-cell .player-play");
+  rounds.push(await page.evaluate(() => performance.getEntriesByName("replay-frame").map((e) => e.duration)));
+}
+const frames = [...rounds].sort((a, b) => summary(a).p95 - summary(b).p95)[1] ?? [];
 
 await page.addScriptTag({ content: plotBundle.outputFiles[0].text });
 const plotFrames = await page.evaluate(async () => {
@@ -96,8 +105,9 @@ const ours = summary(frames);
 const plotted = summary(plotFrames);
 const fmt = (s) =>
   `${String(s.n).padStart(4)} frames  p50 ${s.p50.toFixed(3)} ms  p95 ${s.p95.toFixed(3)} ms  max ${s.max.toFixed(3)} ms`;
-console.log("replay frame, every widget visible (clip, cursor, counts, log, code):");
+console.log("replay frame, every widget visible (clip, cursor, counts, log, code), the median of 3 rounds:");
 console.log(`  ${fmt(ours)}`);
+console.log(`  p95 of each round: ${rounds.map((r) => `${summary(r).p95.toFixed(3)} ms`).join(", ")}`);
 console.log("re-rendering the heap chart alone with Plot on every frame:");
 console.log(`  ${fmt(plotted)}`);
 console.log(`ratio (Plot p95 / replay p95): ${(plotted.p95 / ours.p95).toFixed(1)}×`);

@@ -1,6 +1,8 @@
 // Command testcount reads `go test -json` output on stdin and counts the
-// top-level test functions that passed and failed. It prints the output of
-// every failed test (and of packages that failed to build), then one line:
+// top-level test functions that passed and failed, and every test or subtest
+// that was skipped (a skipped subtest hides inside a passing test). It prints
+// the output of every failed test (and of packages that failed to build) and
+// the reason of every skip, then one line:
 //
 //	passed=N failed=N skipped=N
 //
@@ -34,15 +36,16 @@ func main() {
 	fmt.Printf("passed=%d failed=%d skipped=%d\n", counts["pass"], counts["fail"], counts["skip"])
 }
 
-// count returns how many top-level tests passed, failed or were skipped
-// (a package that fails without any failing test, e.g. one that does not
-// build, counts as one failure), and the output of each failure.
+// count returns how many top-level tests passed or failed (a package that
+// fails without any failing test, e.g. one that does not build, counts as one
+// failure) and how many tests or subtests were skipped, and the output of
+// each failure, then of each skip.
 func count(sc *bufio.Scanner) (map[string]int, []string, error) {
 	sc.Buffer(make([]byte, 64<<10), 16<<20)
 	counts := map[string]int{}
 	output := map[string]*strings.Builder{} // package or package/test -> output
 	failedTests := map[string]bool{}        // packages with a failed test
-	var failed []string
+	var failed, skipped []string
 	for sc.Scan() {
 		line := sc.Bytes()
 		var e event
@@ -61,7 +64,12 @@ func count(sc *bufio.Scanner) (map[string]int, []string, error) {
 				output[key] = &strings.Builder{}
 			}
 			output[key].WriteString(e.Output)
-		case "pass", "fail", "skip":
+		case "skip":
+			if e.Test != "" {
+				counts["skip"]++
+				skipped = append(skipped, "skipped: "+key+"\n"+text(output[key]))
+			}
+		case "pass", "fail":
 			if e.Test != "" && !strings.Contains(e.Test, "/") {
 				counts[e.Action]++
 				if e.Action == "fail" {
@@ -75,7 +83,7 @@ func count(sc *bufio.Scanner) (map[string]int, []string, error) {
 			}
 		}
 	}
-	return counts, failed, sc.Err()
+	return counts, append(failed, skipped...), sc.Err()
 }
 
 func text(b *strings.Builder) string {

@@ -38,3 +38,25 @@ q/x.go:3:1: syntax error
 		}
 	}
 }
+
+func TestCountCountsASkippedSubtestInsideAPassingTest(t *testing.T) {
+	in := `{"Action":"run","Package":"p","Test":"TestTick"}
+{"Action":"run","Package":"p","Test":"TestTick/go1.27"}
+{"Action":"pass","Package":"p","Test":"TestTick/go1.27"}
+{"Action":"run","Package":"p","Test":"TestTick/go1.19"}
+{"Action":"output","Package":"p","Test":"TestTick/go1.19","Output":"no Go 1.19 at /nonexistent\n"}
+{"Action":"skip","Package":"p","Test":"TestTick/go1.19"}
+{"Action":"pass","Package":"p","Test":"TestTick"}
+{"Action":"pass","Package":"p"}
+`
+	counts, out, err := count(bufio.NewScanner(strings.NewReader(in)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts["pass"] != 1 || counts["fail"] != 0 || counts["skip"] != 1 {
+		t.Errorf("counts %v, want 1 passed, 0 failed, 1 skipped", counts)
+	}
+	if all := strings.Join(out, ""); !strings.Contains(all, "TestTick/go1.19") || !strings.Contains(all, "no Go 1.19") {
+		t.Errorf("the skip and its reason are not printed:\n%s", all)
+	}
+}
