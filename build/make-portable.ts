@@ -157,14 +157,23 @@ function lazyName(code: string): { file: string; global: string } {
 // Vite's module preload helper reads import.meta.url to resolve a chunk's dependencies; a classic
 // script has no import.meta, so esbuild warns that it will be empty. The helper only reads it when
 // a lazy import has dependencies to preload, and ours have none (their chunks are bundled whole),
-// so the warning is noise in every build's output.
+// so the warning is noise in every build's output. Vite lists such dependencies through
+// __vite__mapDeps: if an entry ever has it, the build stops instead of shipping a broken script.
 const QUIET = { logOverride: { "empty-import-meta": "silent" as const } };
+const PRELOAD_DEPS = "__vite__mapDeps";
 
 async function bundleClassic(
   entry: { path?: string; code?: string },
   distDir: string,
   lazy?: Map<string, { file: string; global: string }>,
 ): Promise<string> {
+  const source = entry.path === undefined ? (entry.code ?? "") : await readFile(entry.path, "utf8");
+  if (source.includes(PRELOAD_DEPS)) {
+    throw new Error(
+      `make-portable: ${entry.path ?? "an inline module script"} preloads dependencies of a lazy import ` +
+        `(${PRELOAD_DEPS}), which a classic script cannot resolve without import.meta`,
+    );
+  }
   const found = new Set<string>();
   const result = await build({
     ...(entry.path === undefined

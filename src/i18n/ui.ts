@@ -88,5 +88,19 @@ const ZH_COUNTS = ["零", "一", "两", "三", "四", "五", "六", "七", "八"
  */
 export function countWord(lang: Lang, n: number): string {
   const words = lang === "zh" ? ZH_COUNTS : EN_COUNTS;
-  return Number.isInteger(n) && n >= 0 && n < words.length ? (words[n] ?? String(n)) : String(n);
+  if (Number.isInteger(n) && n >= 0 && n < words.length) return words[n] ?? String(n);
+  // Digits between Chinese characters get a space on each side, as elsewhere on the page.
+  return lang === "zh" ? ` ${String(n)} ` : String(n);
+}
+
+/**
+ * {@link countWord} for a count the prose puts before a plural noun ("five buffers", "six times").
+ * The sentences are written for two or more: a recording with fewer (or none) stops the build
+ * rather than print "one buffers".
+ */
+export function many(lang: Lang, n: number): string {
+  if (!Number.isInteger(n) || n < 2) {
+    throw new Error(`the article's prose needs a count of two or more here, and the recording gives ${String(n)}`);
+  }
+  return countWord(lang, n);
 }

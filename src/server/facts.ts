@@ -25,6 +25,8 @@ export interface ProgramFacts {
   blockedGoroutines: number;
   /** Leaked goroutines reported by the goroutine leak profile (null: no profile recorded). */
   leakedByProfile: number | null;
+  /** The program's goroutines other than main, i.e. those it started. */
+  started: number;
 }
 
 function forcedOf(recording: Recording): { forced: GcEvent[]; leakCheck: GcEvent | null } {
@@ -58,6 +60,7 @@ export function programFacts(program: ProgramName, goVersion?: string): ProgramF
     blockLine: busiest?.line ?? null,
     blockedGoroutines: busiest?.goroutines ?? 0,
     leakedByProfile: recording.leakProfile?.total ?? null,
+    started: recording.goroutines.filter((g) => g.owner === "user" && g.id !== 1).length,
   };
   cache.set(key, facts);
   return facts;

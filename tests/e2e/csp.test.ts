@@ -82,7 +82,7 @@ describe("Content-Security-Policy in the built pages", () => {
     expect(scriptSrc).not.toContain("'unsafe-eval'");
     expect(directives.get("img-src")).toEqual(["'self'", "data:"]);
     expect(directives.get("worker-src")).toEqual(["blob:"]);
-    // Every script the browser() would run inline has its hash in the policy.
+    // Every script the browser would run inline has its hash in the policy.
     for (const m of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
       const attrs = m[1] ?? "";
       if (/\ssrc=/.test(attrs) || /type="(?!module")[^"]*"/.test(attrs)) continue;
@@ -109,7 +109,7 @@ describe("Content-Security-Policy in the built pages", () => {
   });
 });
 
-describe("no violations in the browser()", () => {
+describe("no violations in the browser", () => {
   it.each(pages)("/%s runs without a CSP violation", async (page) => {
     const w = await cspWatchedPage(siteUrl);
     await w.page.goto(`${siteUrl}${page}`);

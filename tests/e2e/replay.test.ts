@@ -24,9 +24,9 @@ function lastForcedLiveMB(program: string): number {
   return Number(m?.[1]);
 }
 
-async function openReplay(hash = ""): Promise<WatchedPage> {
+async function openReplay(hash = "", lang: "en/" | "" = "en/"): Promise<WatchedPage> {
   const w = await watchedPage(browser(), siteUrl);
-  await w.page.goto(`${siteUrl}en/${hash}`);
+  await w.page.goto(`${siteUrl}${lang}${hash}`);
   await w.page.locator("replay-cell").scrollIntoViewIfNeeded();
   await w.page.locator("replay-cell[data-ready]").waitFor();
   return w;
@@ -189,6 +189,23 @@ describe("the replay", () => {
       expect(await j.page.locator("replay-cell .player-time").textContent(), junk).toBe("0.00 s");
       await clean(j);
     }
+  });
+
+  it("says in the page's language when no goroutine is known yet, and counts them once the trace has started", async () => {
+    const w = await openReplay("#t=0", "");
+    const { page } = w;
+    expect(await page.locator("replay-cell .player-time").textContent()).toBe("0.00 秒");
+    expect(await page.locator("replay-cell .lanes-counts").textContent()).toBe(
+      "0.0 秒 · 执行跟踪尚未开始，还不知道有哪些 goroutine",
+    );
+    expect(await page.locator('replay-cell tr[data-status="4"] .count-all').textContent()).toBe("–");
+    await page.locator("replay-cell .player-scrub input").fill("3");
+    expect(await page.locator("replay-cell .player-time").textContent()).toBe("3.00 秒");
+    expect(await page.locator("replay-cell .lanes-counts").textContent()).toMatch(
+      /^3\.0 秒 · 程序的 goroutine: waiting \d+/,
+    );
+    expect(Number(await page.locator('replay-cell tr[data-status="4"] .count-all').textContent())).toBeGreaterThan(5);
+    await clean(w);
   });
 
   it("decodes a log line in place and links a G line's status to the explorer", async () => {

@@ -21,18 +21,25 @@ type Alignment struct {
 	// number of the first of them.
 	GCs     int `json:"gcs"`
 	FirstGC int `json:"firstGC"`
-	// Delayed counts GCs left out of the lower bound (see Align).
+	// Delayed counts GCs set aside because gctrace printed them late (see
+	// Align); the offset rests on the other GCs-Delayed.
 	Delayed int `json:"delayed"`
 	// MaxResidualMs is the largest distance, after alignment, between the
-	// start of a GC the offset was fitted on and the millisecond gctrace
-	// printed for it (0 when every start falls inside its millisecond).
+	// start of a GC the offset rests on and the millisecond gctrace printed
+	// for it. Align makes it 0: a non-zero value would be a bug there.
 	MaxResidualMs float64 `json:"maxResidualMs"`
-	// MaxDelayMs is how far the worst delayed GC printed its millisecond
-	// after its trace event, beyond the 1 ms that truncation allows: the
-	// time its goroutine was descheduled, which load on the machine makes
-	// longer. Absent when no GC was delayed.
+	// MaxDelayMs says how late gctrace printed the worst delayed GC: its
+	// goroutine was descheduled for at least this long (and less than 1 ms
+	// longer, ± UncertaintyMs) between the trace event and reading the
+	// clock. Load on the machine makes it longer. Absent when none was.
 	MaxDelayMs float64 `json:"maxDelayMs,omitempty"`
 }
+
+// maxOffsetMs bounds the offset: the probe's clock starts when package time
+// initialises, 0.2-0.5 ms after runtimeInitTime on an idle machine and a few
+// ms later on a busy one. A pairing that needs more is a wrong one, e.g. a
+// GC period away when GCs come at a regular pace.
+const maxOffsetMs = 100
 
 // Align estimates how far the probe's clock is from the runtime's start,
 // from the GCs that both the execution trace and gctrace saw.
@@ -48,9 +55,9 @@ type Alignment struct {
 // lie within 1 ms of it agree; the others were delayed and are set aside.
 //
 // The trace sees a contiguous run of gctrace's GCs (none before tracing
-// starts or after it stops). The run is the shift on which the most GCs
-// agree; on a tie, the one with the smallest offset, since the probe's
-// clock starts within milliseconds of the runtime. Most of the run must
+// starts or after it stops). Among the runs whose offset is plausible
+// (within maxOffsetMs), the one on which the most GCs agree is taken; on a
+// tie, the one with the smallest offset. At least half of the run must
 // agree, or the two sources are not the same GCs.
 func Align(traceGCMs []float64, gcs []runtimelog.GC) (Alignment, error) {
 	n, m := len(traceGCMs), len(gcs)
@@ -60,20 +67,26 @@ func Align(traceGCMs []float64, gcs []runtimelog.GC) (Alignment, error) {
 	if m < n {
 		return Alignment{}, fmt.Errorf("the execution trace saw %d GCs, gctrace printed %d", n, m)
 	}
-	best, bestAgree, bestMin := 0, -1, 0.0
+	best, bestAgree, bestMin := 0, 0, 0.0
 	for s := 0; s+n <= m; s++ {
 		minD := smallestDiff(traceGCMs, gcs[s:s+n])
+		if math.Abs(minD+0.5) > maxOffsetMs {
+			continue
+		}
 		agree := 0
 		for i := range traceGCMs {
 			if gcs[s+i].AtMs-traceGCMs[i] < minD+1 {
 				agree++
 			}
 		}
-		if agree > bestAgree || (agree == bestAgree && math.Abs(minD) < math.Abs(bestMin)) {
+		if agree > bestAgree || (agree == bestAgree && math.Abs(minD+0.5) < math.Abs(bestMin+0.5)) {
 			best, bestAgree, bestMin = s, agree, minD
 		}
 	}
-	if 2*bestAgree <= n {
+	if bestAgree == 0 {
+		return Alignment{}, fmt.Errorf("no pairing of the trace's GC starts with gctrace's puts the probe's clock within %d ms of the runtime's start", maxOffsetMs)
+	}
+	if 2*bestAgree < n {
 		return Alignment{}, fmt.Errorf("the trace's GC starts do not line up with gctrace's: at most %d of %d agree to the millisecond", bestAgree, n)
 	}
 	run := gcs[best : best+n]
@@ -88,18 +101,13 @@ func Align(traceGCMs []float64, gcs []runtimelog.GC) (Alignment, error) {
 	}
 	a.OffsetMs, a.UncertaintyMs = (lo+hi)/2, (hi-lo)/2
 	for i, p := range traceGCMs {
-		r := p + a.OffsetMs - run[i].AtMs // in [0, 1) when consistent
-		if r < 0 {
-			r = -r
-		} else if r < 1 {
-			r = 0
-		} else {
-			r -= 1
-		}
+		// How much later than its trace event gctrace put the GC: in (-1, 0]
+		// for a GC that agrees (truncation), above 0 for a delayed one.
+		late := run[i].AtMs - (p + a.OffsetMs)
 		if run[i].AtMs-p >= hi {
-			a.MaxDelayMs = max(a.MaxDelayMs, r)
+			a.MaxDelayMs = max(a.MaxDelayMs, late)
 		} else {
-			a.MaxResidualMs = max(a.MaxResidualMs, r)
+			a.MaxResidualMs = max(a.MaxResidualMs, late, -1-late)
 		}
 	}
 	a.OffsetMs, a.UncertaintyMs = round3(a.OffsetMs), round3(a.UncertaintyMs)

@@ -30,11 +30,11 @@ func TestAlignFindsTheProbeClockOffsetFromGCs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if math.Abs(a.OffsetMs-offset) > a.UncertaintyMs+1e-9 || a.UncertaintyMs > 0.5 {
+	if math.Abs(a.OffsetMs-offset) > a.UncertaintyMs+1e-9 {
 		t.Errorf("offset %.3f ± %.3f, want %.3f", a.OffsetMs, a.UncertaintyMs, offset)
 	}
-	if a.MaxResidualMs != 0 || a.GCs != len(truth) || a.FirstGC != 1 {
-		t.Errorf("%+v", a)
+	if a.GCs != len(truth) || a.FirstGC != 1 || a.Delayed != 0 || a.MaxDelayMs != 0 {
+		t.Errorf("%+v, want all %d GCs from the first, none delayed", a, len(truth))
 	}
 }
 
@@ -73,12 +73,52 @@ func TestAlignSetsAsideAGCWhoseGoroutineWasDescheduled(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if a.Delayed != 1 || a.MaxResidualMs != 0 || a.MaxDelayMs < delay-2 || a.MaxDelayMs > delay {
-			t.Errorf("%+v, want one GC delayed by about %.1f ms", a, delay)
+		// MaxDelayMs is a lower bound: the delay is at most 1 ms more.
+		u := a.UncertaintyMs + 1e-9
+		if a.Delayed != 1 || a.MaxDelayMs < delay-1-u || a.MaxDelayMs > delay+u {
+			t.Errorf("%+v, want one GC delayed by %.1f ms, MaxDelayMs in [%.1f, %.1f] ± %.3f", a, delay, delay-1, delay, u)
 		}
-		if math.Abs(a.OffsetMs-offset) > a.UncertaintyMs+1e-9 {
+		if math.Abs(a.OffsetMs-offset) > u {
 			t.Errorf("offset %.3f ± %.3f, want %.3f", a.OffsetMs, a.UncertaintyMs, offset)
 		}
+	}
+}
+
+func TestAlignTrustsTheEarlierOfTwoGCs(t *testing.T) {
+	// A short program: the trace saw two GCs, the second printed 3 ms late.
+	// A delay only ever makes at-P larger, so the first one is right.
+	const offset = 1.2
+	truth := []float64{505.37, 1006.81}
+	gcs := gctraceAt(truth...)
+	gcs[1].AtMs = math.Floor(truth[1] + 3)
+	a, err := Align([]float64{truth[0] - offset, truth[1] - offset}, gcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Delayed != 1 || math.Abs(a.OffsetMs-offset) > a.UncertaintyMs+1e-9 {
+		t.Errorf("%+v, want the second GC set aside and offset %.1f", a, offset)
+	}
+}
+
+func TestAlignDoesNotPairGCsAPeriodApart(t *testing.T) {
+	// Forced GCs exactly 1003 ms apart, as the leak program makes them; the
+	// trace missed the first (it started later) and one of the three it saw
+	// was printed late. Paired one GC early, all three agree, but the probe
+	// clock would be a second off the runtime's start: that pairing is out.
+	const offset = 0.6
+	truth := []float64{1000.31, 2003.31, 3006.31, 4009.31}
+	gcs := gctraceAt(truth...)
+	gcs[3].AtMs = math.Floor(truth[3] + 1.7)
+	var probe []float64
+	for _, t := range truth[1:] {
+		probe = append(probe, t-offset)
+	}
+	a, err := Align(probe, gcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.FirstGC != 2 || a.Delayed != 1 || math.Abs(a.OffsetMs-offset) > a.UncertaintyMs+1e-9 {
+		t.Errorf("%+v, want the run from GC 2, one delayed, offset %.1f", a, offset)
 	}
 }
 

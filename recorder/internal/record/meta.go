@@ -228,17 +228,25 @@ func (j *Job) meta(started time.Time, elapsed time.Duration, runEnv []string, su
 	c.Alignment = &align
 	c.AlignmentHow = "each GC start in the execution trace, on the probe's clock via the anchors, is paired with its " +
 		"gctrace line; gctrace's truncated ms says where the start lies on the axis to within 1 ms, and the offset is " +
-		"the middle of the interval that every pair allows (recorder/internal/record/clock.go)"
+		"the middle of the interval that every pair allows, except pairs that gctrace printed late because the GC's " +
+		"goroutine was descheduled (delayed, set aside; maxDelayMs) (recorder/internal/record/clock.go)"
 	if alignErr != nil {
 		c.Alignment = nil
 		c.AlignmentHow = "not aligned (" + alignErr.Error() + "): the probe's clock is used as is"
 	}
+	measured := fmt.Sprintf("measured on %d GCs seen by both the trace and gctrace", align.GCs-align.Delayed)
+	if align.Delayed > 0 {
+		measured += fmt.Sprintf(" (%d more were printed late and set aside)", align.Delayed)
+	}
+	if alignErr != nil {
+		measured = "not measured: " + alignErr.Error()
+	}
 	c.Summary = fmt.Sprintf("One axis: ms since the runtime started. gctrace: as printed. schedtrace: as printed "+
 		"(its origin is 0.1-0.3 ms later, under its 1 ms resolution). metrics and execution trace: the probe's clock "+
-		"plus %.3f ms (±%.3f), measured on %d GCs seen by both the trace and gctrace; the trace's clock maps to the "+
+		"plus %.3f ms (±%.3f), %s; the trace's clock maps to the "+
 		"probe's through %d anchors (ms = %.3f + %.9f × ns/1e6 before that offset). The probe started at %.3f ms and "+
 		"called the program at %.3f ms.",
-		off, align.UncertaintyMs, align.GCs, len(sum.Anchors), conv.OffsetMs, conv.Scale,
+		off, align.UncertaintyMs, measured, len(sum.Anchors), conv.OffsetMs, conv.Scale,
 		s.Metrics.ProbeStartMs, s.Metrics.ProgramStartMs)
 
 	m.AtExit = AtExit{

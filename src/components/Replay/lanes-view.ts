@@ -124,9 +124,11 @@ export class LanesView implements ReplayView {
     const list = (m: Map<string, number>): string =>
       m.size === 0 ? this.#strings.none : [...m].map(([state, n]) => `${state} ${String(n)}`).join(", ");
     // Before the execution trace starts (the first ms or two) no goroutine is known yet.
-    const allText = all.size === 0 ? this.#strings.notTraced : list(all);
     const time = fill(this.#strings.time, { t: toSeconds(tick).toFixed(1) });
-    const text = `${time} · ${this.#strings.program}: ${list(user)} · ${this.#strings.all}: ${allText}`;
+    const text =
+      all.size === 0
+        ? `${time} · ${this.#strings.notTraced}`
+        : `${time} · ${this.#strings.program}: ${list(user)} · ${this.#strings.all}: ${list(all)}`;
     if (this.#counts && text !== this.#lastText) {
       this.#lastText = text;
       this.#counts.textContent = text;

@@ -38,13 +38,15 @@ export class StatusView implements ReplayView {
   update(tick: number): void {
     if (!this.#variant) return;
     const { all, user } = countsAt(this.#variant, tick);
+    // Before the execution trace starts no goroutine is known: a dash, not a count of 0.
+    const traced = all.size > 0;
     for (const [status, cells] of this.#rows) {
       let u = 0;
       let a = 0;
       for (const [state, n] of all) if (STATUS_OF[state] === status) a += n;
       for (const [state, n] of user) if (STATUS_OF[state] === status) u += n;
-      const us = String(u);
-      const as = String(a);
+      const us = traced ? String(u) : "–";
+      const as = traced ? String(a) : "–";
       if (cells.user && cells.user.textContent !== us) cells.user.textContent = us;
       if (cells.all && cells.all.textContent !== as) cells.all.textContent = as;
       cells.row.classList.toggle("occupied", a > 0);
