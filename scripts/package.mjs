@@ -14,8 +14,27 @@ const FIXED_TIME = new Date(1980, 0, 2, 12, 0, 0);
 /** Already-compressed formats are stored; everything else is deflated. */
 const STORED = /\.(?:png|jpe?g|gif|webp|avif|woff2?|zip|gz)$/i;
 
+/** A short note beside the site folder, for whoever unpacks the zip (a teacher, a school's IT). */
+export function readme(top) {
+  return [
+    "Blocked Forever: an explorable note on goroutine leaks / 永远阻塞：一个 goroutine 泄漏的可交互笔记",
+    "",
+    `Open ${top}/index.html in a browser (Chinese), or ${top}/en/index.html (English).`,
+    "It works straight from disk or a USB stick: nothing is fetched from the internet.",
+    `To put it on a web server, copy the folder ${top}/ to any static server, also into a`,
+    "subfolder such as /courses/go/leak/; there is nothing to configure.",
+    "Single widgets for course pages (iframes): open embed/index.html or en/embed/index.html.",
+    "",
+    `用浏览器打开 ${top}/index.html（中文）或 ${top}/en/index.html（英文）即可。`,
+    "直接从硬盘或 U 盘打开也能用：不会从互联网加载任何东西。",
+    `要放到网站上，把文件夹 ${top}/ 原样复制到任何静态服务器，放进子目录（例如 /courses/go/leak/）也行，`,
+    "无需任何配置。课程页面可以用 iframe 嵌入单个组件：见 embed/index.html 或 en/embed/index.html。",
+    "",
+  ].join("\r\n"); // CRLF, so Notepad shows the lines too
+}
+
 /**
- * Zips `distDir` under the folder name `top` and returns the zip's bytes.
+ * Zips `distDir` under the folder name `top`, with a README.txt beside it, and returns the zip's bytes.
  * @param {string} distDir
  * @param {string} top
  * @returns {Uint8Array}
@@ -26,7 +45,7 @@ export function zipSite(distDir, top) {
     .map((e) => relative(distDir, join(e.parentPath, e.name)).split(sep).join("/"))
     .sort();
   /** @type {Record<string, [Uint8Array, { level: 0 | 9; mtime: Date }]>} */
-  const entries = {};
+  const entries = { "README.txt": [new TextEncoder().encode(readme(top)), { level: 9, mtime: FIXED_TIME }] };
   for (const file of files) {
     entries[`${top}/${file}`] = [
       new Uint8Array(readFileSync(join(distDir, file))),

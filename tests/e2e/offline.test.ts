@@ -103,12 +103,16 @@ describe("npm run package", () => {
     console.log(`zip: blocked-forever-${version}.zip, ${(zip.length / 1024).toFixed(0)} KB`);
 
     const unpacked = join(work, "unpacked");
+    const entries = Object.keys(unzipSync(new Uint8Array(zip)));
+    // One folder, and beside it a note that says which file to open.
+    expect(entries.filter((e) => !e.startsWith(`blocked-forever-${version}/`))).toEqual(["README.txt"]);
     for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(zip)))) {
       if (name.endsWith("/")) continue;
       mkdirSync(dirname(join(unpacked, name)), { recursive: true });
       writeFileSync(join(unpacked, name), bytes);
     }
     const site = join(unpacked, `blocked-forever-${version}`);
+    expect(readFileSync(join(unpacked, "README.txt"), "utf8")).toContain(`blocked-forever-${version}/index.html`);
     const list = (dir: string): string[] =>
       readdirSync(dir, { recursive: true, withFileTypes: true })
         .filter((e) => e.isFile())
