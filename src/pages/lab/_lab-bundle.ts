@@ -1,8 +1,9 @@
 // Build time only: bundles the lab's page script and its worker with esbuild into classic (IIFE)
-// scripts that the lab page carries inline. The page script is too big for Astro to inline, and a
-// `<script type="module" src>` page script does not survive build/make-portable.ts (its esbuild
-// step resolves the absolute entry path under dist/ a second time), so the lab does not go through
-// Vite for its script. Inline classic scripts also work from file:// as they are.
+// scripts, which work from file:// as they are (module scripts do not). The page script is written
+// as its own file, lab/app.<hash>.js ([file].ts), so both language pages and later visits share one
+// cached copy; the worker, small, travels inside the page as text and starts from a Blob URL,
+// since Chromium refuses a worker file over file://.
+import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { build } from "esbuild";
 
@@ -10,7 +11,9 @@ import { build } from "esbuild";
 export interface LabBundle {
   /** The page script (lab-app.ts, with Plot; the charts' dynamic import is inlined). */
   app: string;
-  /** The worker (lab-worker.ts), started from a Blob URL. */
+  /** The page script's file name under lab/, named by its content. */
+  appFile: string;
+  /** The worker (lab-worker.ts), started from a Blob URL; safe to put inside a <script>. */
   worker: string;
 }
 
@@ -25,9 +28,7 @@ async function bundle(entry: string): Promise<string> {
     legalComments: "none",
     charset: "utf8",
   });
-  // An inline script ends at the first "</script" whatever the JavaScript around it; "<\/" means
-  // the same inside the strings and regular expressions where it can occur.
-  return (result.outputFiles[0]?.text ?? "").replaceAll("</script", "<\\/script");
+  return result.outputFiles[0]?.text ?? "";
 }
 
 let cached: Promise<LabBundle> | null = null;
@@ -35,7 +36,13 @@ let cached: Promise<LabBundle> | null = null;
 /** Bundles once per build (both language pages share it). */
 export function labBundle(): Promise<LabBundle> {
   cached ??= Promise.all([bundle("src/components/Lab/lab-app.ts"), bundle("src/components/Lab/lab-worker.ts")]).then(
-    ([app, worker]) => ({ app, worker }),
+    ([app, worker]) => ({
+      app,
+      appFile: `app.${createHash("sha256").update(app).digest("hex").slice(0, 10)}.js`,
+      // An inline script ends at the first "</script" whatever the JavaScript around it; "<\/"
+      // means the same inside the strings and regular expressions where it can occur.
+      worker: worker.replaceAll("</script", "<\\/script"),
+    }),
   );
   return cached;
 }
