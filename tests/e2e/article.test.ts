@@ -10,8 +10,11 @@ const browser = useBrowser();
 
 const read = (path: string): string => readFileSync(path, "utf8");
 
-async function open(path: string): Promise<{ page: Page; done: () => Promise<void> }> {
-  const w = await watchedPage(browser(), siteUrl);
+async function open(
+  path: string,
+  options: Parameters<typeof watchedPage>[2] = {},
+): Promise<{ page: Page; done: () => Promise<void> }> {
+  const w = await watchedPage(browser(), siteUrl, options);
   await w.page.goto(`${siteUrl}${path}`);
   return {
     page: w.page,
@@ -108,6 +111,21 @@ describe.each(["", "en/"])("the article at /%s", (path) => {
     expect(await tip.isVisible()).toBe(false);
     await term.dispatchEvent("click");
     expect(await tip.isVisible()).toBe(true);
+    await done();
+  });
+
+  it("opens a glossary note with one tap on a phone, and closes it with a second", async () => {
+    const { page, done } = await open(path, { viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
+    const term = page.locator('term-note[data-term="live-heap"] a.term').first();
+    const tip = page.locator('term-note[data-term="live-heap"] .term-definition').first();
+    await term.scrollIntoViewIfNeeded();
+    await term.tap();
+    await page.waitForTimeout(300); // past the hide delay a blur would have started
+    expect(await tip.isVisible()).toBe(true);
+    expect(await term.getAttribute("aria-expanded")).toBe("true");
+    await term.tap();
+    await page.waitForTimeout(300);
+    expect(await tip.isVisible()).toBe(false);
     await done();
   });
 });

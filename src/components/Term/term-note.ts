@@ -9,6 +9,9 @@ class TermNote extends HTMLElement {
   #link: HTMLAnchorElement | null = null;
   #tip: HTMLElement | null = null;
   #hideTimer = 0;
+  // Whether the note was closed when the current press began. A tap focuses the link first, and
+  // focus opens the note, so the click that ends the same tap must not toggle it shut again.
+  #closedAtPress: boolean | null = null;
 
   connectedCallback(): void {
     this.#link = this.querySelector("a.term");
@@ -31,10 +34,16 @@ class TermNote extends HTMLElement {
     this.#link.addEventListener("blur", () => {
       this.#scheduleHide();
     });
+    this.#link.addEventListener("pointerdown", () => {
+      this.#closedAtPress = this.#tip?.hidden ?? null;
+    });
     this.#link.addEventListener("click", (e) => {
-      // A tap or a click opens the note in place instead of jumping to the glossary.
+      // A tap or a click opens the note in place instead of jumping to the glossary; a second one
+      // closes it. Enter (no press) toggles the note as it is now.
       e.preventDefault();
-      if (this.#tip?.hidden) this.#show();
+      const closed = this.#closedAtPress ?? this.#tip?.hidden;
+      this.#closedAtPress = null;
+      if (closed) this.#show();
       else this.#hide();
     });
     this.addEventListener("keydown", (e) => {
