@@ -39,8 +39,8 @@ export const GLOSSARY = {
   "live-heap": {
     term: { zh: "存活堆", en: "live heap" },
     definition: {
-      zh: "上一轮 GC 标记为仍然可达的堆内存。gctrace 里 X->Y->Z MB 的 Z 就是它。",
-      en: "Heap memory the last GC marked as still reachable. It is the Z in gctrace's X->Y->Z MB.",
+      zh: "上一轮 GC 标记为仍然可达的堆内存。gctrace 里 X-\u2060>Y-\u2060>Z MB 的 Z 就是它。",
+      en: "Heap memory the last GC marked as still reachable. It is the Z in gctrace's X-\u2060>Y-\u2060>Z MB.",
     },
   },
   "heap-goal": {
