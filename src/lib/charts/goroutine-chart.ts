@@ -26,13 +26,15 @@ export function goroutineChartOptions(
     height: size.height,
     marginLeft: 44,
     marginRight: 12,
+    // The time label gets a row of its own under the tick labels (labelOffset), clear of the last one.
+    marginBottom: 38,
     marginTop: 22,
     style: { background: "transparent", fontSize: "12px" },
     x: { domain: [0, end], label: labels.time },
     y: { label: labels.count, grid: true, nice: true },
     fy: { domain: keys, label: null, axis: null, padding: 0.25 },
     marks: [
-      axisX({ label: labels.time, labelAnchor: "right", labelArrow: "none" }),
+      axisX({ label: labels.time, labelAnchor: "right", labelArrow: "none", labelOffset: 34 }),
       axisY({ label: labels.count, labelArrow: "none", ticks: 3 }),
       ruleY([0]),
       // Each row names its variant in its top-right corner (the y label sits top-left).

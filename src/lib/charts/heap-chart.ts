@@ -33,11 +33,19 @@ export function heapChartOptions(
     height: size.height,
     marginLeft: 44,
     marginRight: 12,
+    // The time label gets a row of its own under the tick labels (labelOffset), clear of the last one.
+    marginBottom: 38,
     style: { background: "transparent", fontSize: "12px" },
     x: { domain: [0, end], label: labels.time },
     y: { domain: [0, top * 1.05], label: labels.heap, grid: true },
     marks: [
-      axisX({ label: labels.time, labelAnchor: "right", labelArrow: "none", ticks: Math.min(10, Math.ceil(end)) }),
+      axisX({
+        label: labels.time,
+        labelAnchor: "right",
+        labelArrow: "none",
+        labelOffset: 34,
+        ticks: Math.min(10, Math.ceil(end)),
+      }),
       axisY({ label: labels.heap, labelArrow: "none" }),
       ruleY([0]),
       ...series.flatMap((s) => [
