@@ -61,9 +61,12 @@ export function waitingLinesAt(v: ReplayVariant, tick: number): Map<number, numb
   return lines;
 }
 
+/** 0.01 s: the time readout's resolution. */
+const MIN_STEP_TICKS = 100;
+
 /**
  * The moments worth stepping to: each GC's start, and each change of state of the program's
- * goroutines, sorted and without repeats.
+ * goroutines, sorted, at least 0.01 s apart.
  */
 export function stepTicks(v: ReplayVariant): number[] {
   const ticks = new Set<number>(v.gcs.map((g) => g.t));
@@ -71,7 +74,15 @@ export function stepTicks(v: ReplayVariant): number[] {
     if (lane.owner !== "user") continue;
     for (const s of lane.spans) ticks.add(s[0]);
   }
-  return [...ticks].sort((a, b) => a - b);
+  // The time readout shows hundredths of a second: events closer than that (a collector's last
+  // receive and its return, five goroutines waking together) are one step, at the first of them,
+  // so that every press of Previous or Next visibly moves the clock.
+  const steps: number[] = [];
+  for (const t of [...ticks].sort((a, b) => a - b)) {
+    const last = steps.at(-1);
+    if (last === undefined || t - last >= MIN_STEP_TICKS) steps.push(t);
+  }
+  return steps;
 }
 
 /** The next step after a tick (or the end), and the previous one before it (or 0). */

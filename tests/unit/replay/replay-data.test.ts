@@ -67,6 +67,10 @@ describe("replay data from the committed recordings", () => {
     expect(logIndexAt(leak, leak.end)).toBe(leak.log.length - 1);
     const steps = stepTicks(leak);
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    // Each step moves the two-decimal time readout: none is within 0.01 s of the one before.
+    expect(steps.slice(1).every((t, i) => t - (steps[i] ?? 0) >= toTicks(0.01))).toBe(true);
+    // ... and the forced GCs, a second apart, are each a step of their own.
+    for (const g of leak.gcs.filter((x) => x.forced && !x.leakCheck)) expect(steps).toContain(g.t);
     const next = neighbourStep(steps, toTicks(1.5), 1, leak.end);
     expect(next).toBeGreaterThan(toTicks(1.5));
     expect(neighbourStep(steps, next, -1, leak.end)).toBeLessThan(next);
