@@ -93,6 +93,8 @@ export class LogView implements ReplayView {
     button.setAttribute("aria-expanded", "true");
     const gc = record.kind === "gc" ? this.#variant?.gcs.find((g) => g.line === n) : undefined;
     if (gc) this.#host.seek(gc.end);
+    // The fields open below the line, often past the bottom of the log box: bring them into view.
+    dl.scrollIntoView({ block: "nearest" });
   }
 
   update(tick: number): void {
