@@ -35,7 +35,7 @@ class TermNote extends HTMLElement {
       this.#scheduleHide();
     });
     this.#link.addEventListener("pointerdown", () => {
-      this.#closedAtPress = this.#tip?.hidden ?? null;
+      this.#closedAtPress = this.#tip ? this.#tip.hidden !== false : null;
     });
     this.#link.addEventListener("click", (e) => {
       // A tap or a click opens the note in place instead of jumping to the glossary; a second one
