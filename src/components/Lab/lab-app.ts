@@ -122,7 +122,7 @@ class GoLogLab extends HTMLElement {
     const show = (n: number): string => (unitBytes ? bytes(this.#lang, n) : num(this.#lang, n));
     this.#q(".lab-progress-text", HTMLElement).textContent = this.#t.reading(
       show(p.done),
-      show(p.total),
+      unitBytes ? show(p.total) : this.#t.chars(show(p.total)),
       num(this.#lang, p.lines),
     );
   }

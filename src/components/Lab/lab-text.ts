@@ -23,6 +23,8 @@ export interface LabText {
   progressLabel: string;
   cancel: string;
   reading: (done: string, total: string, lines: string) => string;
+  /** A count of characters (pasted text and our recordings are read as text, files as bytes). */
+  chars: (n: string) => string;
   cancelled: string;
   noWorker: string;
   failed: (reason: string) => string;
@@ -96,6 +98,7 @@ const ZH: LabText = {
   progressLabel: "解析进度",
   cancel: "取消",
   reading: (done, total, lines) => `已读 ${done} / ${total}，共 ${lines} 行`,
+  chars: (n) => `${n} 个字符`,
   cancelled: "已取消。之前的结果保持不变。",
   noWorker: "这个浏览器无法启动后台线程（Web Worker），改在页面主线程上分块解析；大文件会慢一些。",
   failed: (reason) => `解析失败：${reason}`,
@@ -227,6 +230,7 @@ const EN: LabText = {
   progressLabel: "Parsing progress",
   cancel: "Cancel",
   reading: (done, total, lines) => `Read ${done} of ${total}, ${lines} lines`,
+  chars: (n) => `${n} characters`,
   cancelled: "Cancelled. The previous results are unchanged.",
   noWorker:
     "This browser could not start a background thread (Web Worker), so the log is parsed on the page's main thread in small steps; big files will be slower.",

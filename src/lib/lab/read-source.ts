@@ -68,12 +68,17 @@ export async function* sourceChunks(
 export async function analyseSource(source: LabSource, options: ReadOptions = {}): Promise<LabSummary> {
   const parser = new LogParser();
   const analysis = new LabAnalysis();
+  let total = 0;
   for await (const chunk of sourceChunks(source, options.chunkSize)) {
     analysis.text(chunk.text);
     analysis.addAll(parser.push(chunk.text));
-    await step(options, { done: chunk.done, total: chunk.total, lines: analysis.lines });
+    total = chunk.total;
+    await step(options, { done: chunk.done, total, lines: analysis.lines });
   }
   analysis.addAll(parser.end());
+  // A last line without a newline is only counted now: the final progress says so too, so that
+  // the progress line and the summary give the same number of lines.
+  options.onProgress?.({ done: total, total, lines: analysis.lines });
   return analysis.summary();
 }
 

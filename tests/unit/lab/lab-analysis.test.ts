@@ -116,6 +116,16 @@ describe("analyseSource", () => {
     expect(seen).toEqual([1000, 2000, 3000]);
   });
 
+  it("ends its progress with the summary's count of lines, a last line without a newline included", async () => {
+    const lines: number[] = [];
+    const summary = await analyseSource(
+      { kind: "text", text: "hello\nGC forced\nno newline at the end" },
+      { onProgress: (p) => lines.push(p.lines) },
+    );
+    expect(summary.lines).toBe(3);
+    expect(lines.at(-1)).toBe(3);
+  });
+
   it("cuts a single 3 MB line and says so", async () => {
     const s = await analyseSource({ kind: "blob", blob: new Blob(["x".repeat(3 << 20)]) });
     expect(s.notes).toContain("long-line");
