@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { useBrowser, watchedPage } from "./browser.ts";
+import { expectClean, useBrowser, watchedPage } from "./browser.ts";
 
 const siteUrl = inject("siteUrl");
 
@@ -18,12 +18,7 @@ async function open(
   await w.page.goto(`${siteUrl}${path}`);
   return {
     page: w.page,
-    done: async () => {
-      expect(w.consoleErrors).toEqual([]);
-      expect(w.failedRequests).toEqual([]);
-      expect(w.outsideRequests).toEqual([]);
-      await w.close();
-    },
+    done: () => expectClean(w),
   };
 }
 

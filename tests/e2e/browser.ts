@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 /** Where Chromium or Chrome lives; CHROMIUM_PATH overrides the Debian default. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -84,6 +84,17 @@ export async function watchedPage(
     if (res.status() >= 400) failedRequests.push(`${res.url()} ${String(res.status())}`);
   });
   return { page, consoleErrors, failedRequests, outsideRequests, close: () => context.close() };
+}
+
+/**
+ * Every page a test opens must end clean: no console error, no failed request or 400+ response,
+ * nothing fetched from outside the site's folder. Closes the page.
+ */
+export async function expectClean(w: WatchedPage): Promise<void> {
+  expect(w.consoleErrors, "console errors").toEqual([]);
+  expect(w.failedRequests, "failed requests").toEqual([]);
+  expect(w.outsideRequests, "requests outside the site's folder").toEqual([]);
+  await w.close();
 }
 
 /** The origin-and-folder prefix a page may load from: the site's own URL, or its folder on disk. */

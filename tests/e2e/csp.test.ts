@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { fileUrl, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
+import { expectClean, fileUrl, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
 import { builtPages } from "./pages.ts";
 
 const siteUrl = inject("siteUrl");
@@ -56,10 +56,7 @@ async function scrollThrough(page: Page): Promise<void> {
 
 async function expectNoViolations(w: Awaited<ReturnType<typeof cspWatchedPage>>): Promise<void> {
   expect(await w.violations(), "CSP violations").toEqual([]);
-  expect(w.consoleErrors, "console errors").toEqual([]);
-  expect(w.failedRequests, "failed requests").toEqual([]);
-  expect(w.outsideRequests, "requests outside the site").toEqual([]);
-  await w.close();
+  await expectClean(w);
 }
 
 describe("Content-Security-Policy in the built pages", () => {

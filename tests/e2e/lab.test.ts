@@ -4,19 +4,12 @@ import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { fileUrl, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
+import { expectClean, fileUrl, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
 
 const siteUrl = inject("siteUrl");
 const distDir = inject("distDir");
 
 const browser = useBrowser();
-
-async function expectClean(w: WatchedPage): Promise<void> {
-  expect(w.consoleErrors, "console errors").toEqual([]);
-  expect(w.failedRequests, "failed requests").toEqual([]);
-  expect(w.outsideRequests, "requests outside the site").toEqual([]);
-  await w.close();
-}
 
 const read = (path: string): string => readFileSync(path, "utf8");
 

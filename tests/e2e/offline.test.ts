@@ -5,7 +5,7 @@ import { dirname, join, relative, sep } from "node:path";
 import { unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { fileUrl, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
+import { expectClean, fileUrl, useBrowser, watchedPage } from "./browser.ts";
 import { startServer } from "./server.ts";
 
 const subfolderUrl = inject("subfolderUrl");
@@ -13,13 +13,6 @@ const distDir = inject("distDir");
 const version = (JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version;
 
 const browser = useBrowser();
-
-async function expectClean(w: WatchedPage): Promise<void> {
-  expect(w.consoleErrors, "console errors").toEqual([]);
-  expect(w.failedRequests, "failed requests").toEqual([]);
-  expect(w.outsideRequests, "requests outside the site's folder").toEqual([]);
-  await w.close();
-}
 
 /** The texts of the replay's live readouts (its <output> elements). */
 const readouts = (page: Page): Promise<string> =>

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
+import { expectClean, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
 
 const siteUrl = inject("siteUrl");
 
@@ -32,18 +32,11 @@ async function openReplay(hash = "", lang: "en/" | "" = "en/"): Promise<WatchedP
   return w;
 }
 
-async function clean(w: WatchedPage): Promise<void> {
-  expect(w.consoleErrors).toEqual([]);
-  expect(w.outsideRequests).toEqual([]);
-  expect(w.failedRequests).toEqual([]);
-  await w.close();
-}
-
 describe("the replay", () => {
   it("replaces the static figure once it runs, and keeps it without JavaScript", async () => {
     const w = await openReplay();
     expect(await w.page.locator("replay-cell .replay-static").isVisible()).toBe(false);
-    await clean(w);
+    await expectClean(w);
     const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${siteUrl}en/`);
@@ -67,7 +60,7 @@ describe("the replay", () => {
     const loaded = scripts.filter((s) => !before.includes(s));
     expect(loaded).toHaveLength(1);
     expect(loaded[0]).toMatch(/^lazy\./);
-    await clean(w);
+    await expectClean(w);
   });
 
   it("shows about 50 MiB live at the end for the leak, and a few MiB for each fix", async () => {
@@ -91,7 +84,7 @@ describe("the replay", () => {
       expect(fixed, key).toBe(lastForcedLiveMB(program));
       expect(fixed, key).toBeLessThan(5);
     }
-    await clean(w);
+    await expectClean(w);
   });
 
   it("moves every widget together when scrubbed", async () => {
@@ -119,7 +112,7 @@ describe("the replay", () => {
     expect(after[3]).toBe("4.00 s");
     expect(await visibleLogLines()).toBeGreaterThan(logBefore);
     expect(Number(await page.locator("replay-cell tr[data-status='4'] .count-user").textContent())).toBe(1); // main, sleeping
-    await clean(w);
+    await expectClean(w);
   });
 
   it("works from the keyboard alone: variants, play and pause, steps, Home and End", async () => {
@@ -157,7 +150,7 @@ describe("the replay", () => {
     await page.locator("replay-cell .gc-chip").nth(3).focus();
     await page.keyboard.press("Enter");
     expect(await page.locator("replay-cell .gc-detail").textContent()).toContain("GC 4");
-    await clean(w);
+    await expectClean(w);
   });
 
   it("round-trips its state through the URL hash, and ignores nonsense", async () => {
@@ -174,7 +167,7 @@ describe("the replay", () => {
     await page.locator("replay-cell[data-ready]").waitFor();
     expect(await page.getAttribute('replay-cell .variant-button[data-variant="context"]', "aria-pressed")).toBe("true");
     expect(await page.locator("replay-cell .player-time").textContent()).toBe("1.50 s");
-    await clean(w);
+    await expectClean(w);
     for (const junk of [
       "#variant=nope&t=abc",
       "#t=-5",
@@ -187,7 +180,7 @@ describe("the replay", () => {
         "true",
       );
       expect(await j.page.locator("replay-cell .player-time").textContent(), junk).toBe("0.00 s");
-      await clean(j);
+      await expectClean(j);
     }
   });
 
@@ -205,7 +198,7 @@ describe("the replay", () => {
       /^3\.0 秒 · 程序的 goroutine: waiting \d+/,
     );
     expect(Number(await page.locator('replay-cell tr[data-status="4"] .count-all').textContent())).toBeGreaterThan(5);
-    await clean(w);
+    await expectClean(w);
   });
 
   it("decodes a log line in place and links a G line's status to the explorer", async () => {
@@ -217,6 +210,6 @@ describe("the replay", () => {
     expect(await decode.textContent()).toContain("waitReason");
     await decode.locator("a").click();
     expect(await page.evaluate(() => location.hash)).toBe("#replay-status-4");
-    await clean(w);
+    await expectClean(w);
   });
 });

@@ -1,19 +1,11 @@
 import { describe, expect, inject, it } from "vitest";
-import { fileUrl, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
+import { expectClean, fileUrl, useBrowser, watchedPage } from "./browser.ts";
 
 const siteUrl = inject("siteUrl");
 const subfolderUrl = inject("subfolderUrl");
 const distDir = inject("distDir");
 
 const browser = useBrowser();
-
-/** Every page a test opens must end clean: no console error, no 404, nothing fetched from outside. */
-async function expectClean(w: WatchedPage): Promise<void> {
-  expect(w.consoleErrors, "console errors").toEqual([]);
-  expect(w.failedRequests, "failed requests").toEqual([]);
-  expect(w.outsideRequests, "requests outside the site").toEqual([]);
-  await w.close();
-}
 
 describe("both languages", () => {
   it("serves Chinese at the root and English at /en/, each with its own lang", async () => {
