@@ -111,6 +111,15 @@ class GoLogLab extends HTMLElement {
     this.#q(".lab-file", HTMLInputElement).disabled = busy;
   }
 
+  /** Says that a parse or an export was cancelled, or why it failed. */
+  #failed(error: unknown): void {
+    this.#status(
+      error instanceof ReadCancelled
+        ? this.#t.cancelled
+        : this.#t.failed(error instanceof Error ? error.message : String(error)),
+    );
+  }
+
   #status(text: string): void {
     this.#q(".lab-status-text", HTMLElement).textContent = text;
   }
@@ -161,11 +170,7 @@ class GoLogLab extends HTMLElement {
       this.#show(summary, next, job);
       this.dataset["seconds"] = ((performance.now() - started) / 1000).toFixed(2);
     } catch (error) {
-      this.#status(
-        error instanceof ReadCancelled
-          ? this.#t.cancelled
-          : this.#t.failed(error instanceof Error ? error.message : String(error)),
-      );
+      this.#failed(error);
     } finally {
       this.#setBusy(false);
     }
@@ -241,11 +246,7 @@ class GoLogLab extends HTMLElement {
       }, 60_000);
       this.#status("");
     } catch (error) {
-      this.#status(
-        error instanceof ReadCancelled
-          ? this.#t.cancelled
-          : this.#t.failed(error instanceof Error ? error.message : String(error)),
-      );
+      this.#failed(error);
     } finally {
       this.#setBusy(false);
     }
