@@ -1,5 +1,5 @@
-import { areaY, axisX, axisY, ruleY, text, type PlotOptions } from "@observablehq/plot";
-import type { ChartSize } from "./heap-chart.ts";
+import { areaY, axisY, ruleY, text, type PlotOptions } from "@observablehq/plot";
+import { timeAxis, timeFrame, type ChartSize } from "./time-frame.ts";
 import { CHARTED_STATES, type StateCount } from "./goroutine-series.ts";
 
 /** Axis labels of the goroutine chart. */
@@ -22,19 +22,13 @@ export function goroutineChartOptions(
   const end = Math.max(0, ...data.map((d) => d.t));
   const keys = [...new Set(data.map((d) => d.key))];
   return {
-    width: size.width,
-    height: size.height,
-    marginLeft: 44,
-    marginRight: 12,
-    // The time label gets a row of its own under the tick labels (labelOffset), clear of the last one.
-    marginBottom: 38,
+    ...timeFrame(size),
     marginTop: 22,
-    style: { background: "transparent", fontSize: "12px" },
     x: { domain: [0, end], label: labels.time },
     y: { label: labels.count, grid: true, nice: true },
     fy: { domain: keys, label: null, axis: null, padding: 0.25 },
     marks: [
-      axisX({ label: labels.time, labelAnchor: "right", labelArrow: "none", labelOffset: 34 }),
+      timeAxis(labels.time),
       axisY({ label: labels.count, labelArrow: "none", ticks: 3 }),
       ruleY([0]),
       // Each row names its variant in its top-right corner (the y label sits top-left).

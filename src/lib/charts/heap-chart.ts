@@ -1,11 +1,6 @@
-import { axisX, axisY, dot, lineY, ruleY, type PlotOptions } from "@observablehq/plot";
+import { axisY, dot, lineY, ruleY, type PlotOptions } from "@observablehq/plot";
 import type { HeapSeries } from "./heap-series.ts";
-
-/** Width and height of a chart, in CSS pixels. */
-export interface ChartSize {
-  width: number;
-  height: number;
-}
+import { timeAxis, timeFrame, type ChartSize } from "./time-frame.ts";
 
 /** Axis labels of the heap chart, in the page's language. */
 export interface HeapChartLabels {
@@ -29,23 +24,11 @@ export function heapChartOptions(
   const end = extent?.end ?? Math.max(0, ...series.map((s) => s.end));
   const top = extent?.top ?? Math.max(1, ...series.flatMap((s) => s.points.map((p) => Math.max(p.liveMiB, p.goalMiB))));
   return {
-    width: size.width,
-    height: size.height,
-    marginLeft: 44,
-    marginRight: 12,
-    // The time label gets a row of its own under the tick labels (labelOffset), clear of the last one.
-    marginBottom: 38,
-    style: { background: "transparent", fontSize: "12px" },
+    ...timeFrame(size),
     x: { domain: [0, end], label: labels.time },
     y: { domain: [0, top * 1.05], label: labels.heap, grid: true },
     marks: [
-      axisX({
-        label: labels.time,
-        labelAnchor: "right",
-        labelArrow: "none",
-        labelOffset: 34,
-        ticks: Math.min(10, Math.ceil(end)),
-      }),
+      timeAxis(labels.time, Math.min(10, Math.ceil(end))),
       axisY({ label: labels.heap, labelArrow: "none" }),
       ruleY([0]),
       ...series.flatMap((s) => [

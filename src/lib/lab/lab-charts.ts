@@ -1,5 +1,5 @@
 import { axisX, axisY, dot, lineY, ruleY, type PlotOptions } from "@observablehq/plot";
-import type { ChartSize } from "../charts/heap-chart.ts";
+import type { ChartSize } from "../charts/time-frame.ts";
 import type { XY } from "./downsample.ts";
 import type { LabSeries } from "./lab-analysis.ts";
 
