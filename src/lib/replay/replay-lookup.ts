@@ -1,7 +1,7 @@
 import type { GoroutineState } from "../goroutine-state.ts";
 import type { GoroutineOwner } from "../goroutine-owner.ts";
 import { lastIndexAtOrBefore } from "../search.ts";
-import { REPLAY_STATES, type ReplayLane, type ReplayVariant } from "./replay-data.ts";
+import { REPLAY_STATES, toTicks, type ReplayLane, type ReplayVariant } from "./replay-data.ts";
 
 /** A lane's state at one tick, or null when the goroutine did not exist (or was not seen) then. */
 export interface LaneAt {
@@ -61,8 +61,8 @@ export function waitingLinesAt(v: ReplayVariant, tick: number): Map<number, numb
   return lines;
 }
 
-/** 0.01 s: the time readout's resolution. */
-const MIN_STEP_TICKS = 100;
+/** The time readout's resolution, 0.01 s. */
+const MIN_STEP_TICKS = toTicks(0.01);
 
 /**
  * The moments worth stepping to: each GC's start, and each change of state of the program's
