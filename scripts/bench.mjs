@@ -5,7 +5,7 @@
 //   3. builds the leak recording (traces/leak/go1.27.3 when present, else the Go 1.27 fixture) and
 //      times stateAt at random times.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -87,6 +87,31 @@ try {
       `${recording.log.length} log lines, ${recording.gcs.length} GCs, ${recording.snapshots.length} snapshots, ${recording.goroutines.length} goroutines, ` +
       `${recording.metrics.length} metrics samples): ${Math.round(n / seconds).toLocaleString("en")} lookups/s (checksum ${sink})\n`,
   );
+
+  // The probe's sampler asks for a sample every 20 ms; how close the recorded runs came is a
+  // property of the machine that recorded them (a loaded machine stretches the gaps), so it is
+  // reported here, not demanded by a test.
+  console.log("Recorded sampler cadence (metrics.jsonl of each committed recording; aim: a sample every 20 ms)\n");
+  console.log("| recording | samples | run | median gap | p95 gap | longest gap |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+  const tracesDir = fileURLToPath(new URL("../traces/", import.meta.url));
+  for (const program of readdirSync(tracesDir, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+    for (const version of readdirSync(join(tracesDir, program.name))) {
+      const file = join(tracesDir, program.name, version, "metrics.jsonl");
+      if (!existsSync(file)) continue;
+      const t = readFileSync(file, "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).tMs);
+      const gaps = t.slice(1).map((x, i) => x - t[i]).sort((a, b) => a - b);
+      const at = (q) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))];
+      console.log(
+        `| ${program.name}/${version} | ${t.length} | ${((t.at(-1) - t[0]) / 1000).toFixed(2)} s | ` +
+          `${at(0.5).toFixed(1)} ms | ${at(0.95).toFixed(1)} ms | ${gaps.at(-1).toFixed(1)} ms |`,
+      );
+    }
+  }
+  console.log("");
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -35,11 +35,32 @@ bf_use_new_go() {
       return 1 ;;
   esac
   export GOTOOLCHAIN=$BF_GO_VERSION
-  if ! have=$(go env GOVERSION 2>&1) || [ "$have" != "$BF_GO_VERSION" ]; then
-    echo "error: could not get $BF_GO_VERSION through GOTOOLCHAIN (go says: $have)." >&2
-    echo "The go command downloads it from the module proxy (GOPROXY=$(go env GOPROXY 2>/dev/null)); check that it is reachable." >&2
+  # The first call may download the toolchain: the go command reports that on stderr
+  # ("go: downloading go1.27.3 ..."), which is shown, never read as an answer. The answer is the
+  # exit status and what `go env` prints on stdout.
+  if ! go version >&2; then
+    echo "error: could not get $BF_GO_VERSION through GOTOOLCHAIN (see the go command's message above)." >&2
+    echo "The go command downloads it from the module proxy (GOPROXY=$(GOTOOLCHAIN=local go env GOPROXY 2>/dev/null)); check that it is reachable." >&2
     return 1
   fi
+  have=$(go env GOVERSION 2>/dev/null)
+  if [ "$have" != "$BF_GO_VERSION" ]; then
+    echo "error: asked for $BF_GO_VERSION through GOTOOLCHAIN, but the go command runs ${have:-nothing it can name}." >&2
+    return 1
+  fi
+}
+
+# bf_go_mod_download: fetches the modules of the recorder's three Go modules (recorder,
+# recorder/probe, recorder/programs/tick), so that later commands have nothing to download and
+# their output is only their own. The go command's download messages are shown, not judged.
+bf_go_mod_download() {
+  local dir
+  for dir in recorder recorder/probe recorder/programs/tick; do
+    if ! (cd "$dir" && go mod download); then
+      echo "error: go mod download failed in $dir (see above); is the module proxy reachable (GOPROXY=$(go env GOPROXY 2>/dev/null))?" >&2
+      return 1
+    fi
+  done
 }
 
 # bf_check_old_go: is the old Go there?

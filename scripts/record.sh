@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 
 start=$(date +%s)
 bf_use_new_go
+bf_go_mod_download
 bf_check_old_go
 echo "record: $(go env GOVERSION) and $("$BF_OLD_GO" env GOVERSION)"
 (cd recorder && go run ./cmd/record -repo .. -go go -go-env "GOTOOLCHAIN=$BF_GO_VERSION" -old-go "$BF_OLD_GO" "$@")

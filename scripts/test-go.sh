@@ -19,7 +19,7 @@ if ! bf_has_go; then
   echo "go: 0 passed, 0 failed"
   exit 0
 fi
-if ! bf_use_new_go; then
+if ! bf_use_new_go || ! bf_go_mod_download; then
   echo "go: 0 passed, 1 failed"
   exit 1
 fi
@@ -27,25 +27,32 @@ fi
 cd recorder
 passed=0
 failed=0
-check() { # check NAME OUTPUT-FILE STATUS
-  if [ "$3" -eq 0 ] && [ ! -s "$2" ]; then
+# check NAME STATUS OUTPUT-FILE: a check passes on exit status 0; its output is shown when it fails.
+check() {
+  if [ "$2" -eq 0 ]; then
     passed=$((passed + 1))
     echo "ok   $1"
   else
     failed=$((failed + 1))
     echo "FAIL $1"
-    sed 's/^/     /' "$2"
+    sed 's/^/     /' "$3"
   fi
 }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# gofmt -l lists files that gofmt would change: all three modules.
-"$(go env GOROOT)/bin/gofmt" -l . >"$tmp/gofmt" 2>&1
-check "gofmt -l (recorder, recorder/probe, recorder/programs/tick)" "$tmp/gofmt" $?
+# gofmt -l lists, on stdout, the files gofmt would change (all three modules): any is a failure.
+# Its stderr (a file it cannot parse) goes into the same report.
+"$(go env GOROOT)/bin/gofmt" -l . >"$tmp/gofmt" 2>"$tmp/gofmt-err"
+status=$?
+[ -s "$tmp/gofmt" ] && status=1
+cat "$tmp/gofmt-err" >>"$tmp/gofmt"
+check "gofmt -l (recorder, recorder/probe, recorder/programs/tick)" $status "$tmp/gofmt"
 
+# go vet's verdict is its exit status (the modules were downloaded above, so what it prints is
+# its own diagnostics).
 { go vet ./... && (cd probe && go vet ./...) && (cd programs/tick && go vet ./...); } >"$tmp/vet" 2>&1
-check "go vet (recorder, recorder/probe, recorder/programs/tick)" "$tmp/vet" $?
+check "go vet (recorder, recorder/probe, recorder/programs/tick)" $? "$tmp/vet"
 
 if ! go build -o "$tmp/testcount" ./cmd/testcount >"$tmp/build" 2>&1; then
   cat "$tmp/build"
