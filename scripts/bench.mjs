@@ -103,7 +103,10 @@ try {
         .trim()
         .split("\n")
         .map((l) => JSON.parse(l).tMs);
-      const gaps = t.slice(1).map((x, i) => x - t[i]).sort((a, b) => a - b);
+      const gaps = t
+        .slice(1)
+        .map((x, i) => x - t[i])
+        .sort((a, b) => a - b);
       const at = (q) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))];
       console.log(
         `| ${program.name}/${version} | ${t.length} | ${((t.at(-1) - t[0]) / 1000).toFixed(2)} s | ` +
