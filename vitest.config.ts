@@ -1,8 +1,19 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
-// Two projects: fast unit tests of src/lib and build-time code, and browser tests that drive
-// Chromium (through playwright-core) against the built site. `npm test` runs them in that order,
-// with the build in between.
+// Three projects: fast unit tests of src/lib and build-time code; browser tests that drive Chromium
+// (through playwright-core) against the built site, several files at once, each file with its own
+// browser; and the browser tests whose figures depend on the machine being otherwise idle
+// (Lighthouse's performance score), run one file at a time after all the others (groupOrder).
+// `npm test` runs unit first, then the build, then both browser projects in one vitest run.
+const e2e = {
+  environment: "node" as const,
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  globalSetup: ["tests/e2e/global-setup.ts"],
+};
+const serial = ["tests/e2e/lighthouse.test.ts"];
+
 export default defineConfig({
   test: {
     projects: [
@@ -15,13 +26,23 @@ export default defineConfig({
       },
       {
         test: {
+          ...e2e,
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
-          environment: "node",
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          exclude: serial,
+          // Each worker runs its own Chromium: one more worker than cores keeps the cores busy
+          // while a browser waits on a page.
+          maxWorkers: Math.max(2, Math.min(4, availableParallelism() + 1)),
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          ...e2e,
+          name: "e2e-serial",
+          include: serial,
           fileParallelism: false,
-          globalSetup: ["tests/e2e/global-setup.ts"],
+          sequence: { groupOrder: 1 },
         },
       },
     ],

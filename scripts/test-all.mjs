@@ -127,6 +127,8 @@ const suites = [
         "run",
         "--project",
         "e2e",
+        "--project",
+        "e2e-serial",
         "--reporter=default",
         "--reporter=json",
         `--outputFile.json=${out}`,

@@ -175,7 +175,7 @@ describe("while parsing", () => {
         "big.log",
       );
       const input = document.querySelector<HTMLInputElement>(".lab-file");
-      if (input === null) return;
+      if (input === null) throw new Error("the lab has no .lab-file input");
       const dt = new DataTransfer();
       dt.items.add(file);
       input.files = dt.files;

@@ -19,15 +19,15 @@ const readouts = (page: Page): Promise<string> =>
   page.evaluate(() => [...document.querySelectorAll("replay-cell output")].map((o) => o.textContent.trim()).join("|"));
 
 /**
- * A replay cell is there with its picture. Once the interactive replay exists (its <output>
- * readouts), it must also run: the readouts fill in, and follow the time in the hash (#t=…).
- * Before that, the static figure and a clean console are what can be checked.
+ * The page's replay cell runs: it is there with its picture, its script starts when it comes into
+ * view (data-ready), its readouts fill in, and they follow the time in the hash (#t=…).
  */
 async function expectReplay(page: Page): Promise<void> {
-  const cell = page.locator("replay-cell").first();
+  const cell = page.locator("replay-cell");
+  expect(await cell.count(), "replay cells on the page").toBe(1);
   await cell.scrollIntoViewIfNeeded();
   expect(await cell.locator("svg").count()).toBeGreaterThan(0);
-  if ((await cell.locator("output").count()) === 0) return;
+  await page.waitForSelector("replay-cell[data-ready]");
   await page.waitForFunction(() =>
     [...document.querySelectorAll("replay-cell output")].some((o) => o.textContent.trim() !== ""),
   );
@@ -41,16 +41,15 @@ async function expectReplay(page: Page): Promise<void> {
   }, before);
 }
 
-const EMBEDS = ["embed/replay/", "en/embed/heap/"];
-const ARTICLES = ["", "en/"];
+/** Pages that each carry one replay cell: two embeds and both articles. */
+const PAGES = ["embed/replay/", "en/embed/heap/", "", "en/"];
 
 /** Opens the pages of a copy of the site at `base` (a URL ending in "/"), `index` for file://. */
 async function checkCopy(base: string, allowed: string, index: string): Promise<void> {
-  for (const path of [...EMBEDS, ...ARTICLES]) {
+  for (const path of PAGES) {
     const w = await watchedPage(browser(), allowed);
     await w.page.goto(`${base}${path}${index}`);
-    // The article shows a replay cell once the lead's replay is placed in it; embeds always do.
-    if (EMBEDS.includes(path) || (await w.page.locator("replay-cell").count()) > 0) await expectReplay(w.page);
+    await expectReplay(w.page);
     await expectClean(w);
   }
 }

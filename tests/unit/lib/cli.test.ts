@@ -2,16 +2,31 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PassThrough, Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { main } from "../../../src/cli/main.ts";
 import { CSV_COLUMNS } from "../../../src/lib/records-csv.ts";
 import { fixture, lineCount } from "./fixtures.ts";
 
 const bin = fileURLToPath(new URL("../../../bin/blocked-forever.mjs", import.meta.url));
 const fixturePath = (name: string) => fileURLToPath(new URL(`../../fixtures/logs/${name}`, import.meta.url));
-const run = (args: string[], input?: string | Buffer) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: "utf8", maxBuffer: 64 << 20 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+
+/** Collects what is written to a stream. */
+function sink(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on("data", (c: Buffer) => chunks.push(c));
+  return { stream, text: () => Buffer.concat(chunks).toString("utf8") };
+}
+
+/** Runs the CLI's main() in this process, as bin/blocked-forever.mjs does, with test streams. */
+const run = async (args: string[], input?: string | Buffer) => {
+  const stdout = sink();
+  const stderr = sink();
+  const stdin = Readable.from(input === undefined ? [] : [typeof input === "string" ? Buffer.from(input) : input]);
+  const code = await main(args, { stdin, stdout: stdout.stream, stderr: stderr.stream });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
 };
 const jsonl = (s: string) =>
   s
@@ -20,8 +35,8 @@ const jsonl = (s: string) =>
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe("blocked-forever parse", () => {
-  it("writes one JSON record per input line, in order, and exits 0", () => {
-    const r = run(["parse", fixturePath("go1.27-leak-scheddetail.txt")]);
+  it("writes one JSON record per input line, in order, and exits 0", async () => {
+    const r = await run(["parse", fixturePath("go1.27-leak-scheddetail.txt")]);
     expect(r.code).toBe(0);
     const records = jsonl(r.stdout);
     expect(records.map((x) => x["line"])).toEqual(
@@ -34,24 +49,24 @@ describe("blocked-forever parse", () => {
     });
   });
 
-  it("reads standard input with '-'", () => {
-    const r = run(["parse", "-"], fixture("go1.19-idle-gc-forced.txt"));
+  it("reads standard input with '-'", async () => {
+    const r = await run(["parse", "-"], fixture("go1.19-idle-gc-forced.txt"));
     expect(r.code).toBe(0);
     expect(jsonl(r.stdout).map((x) => x["kind"])).toContain("gc-forced");
   });
 
-  it("torn input: exit 0 with error records, exit 1 with --strict", () => {
-    const plain = run(["parse", fixturePath("go1.26-torn-gctrace.txt")]);
+  it("torn input: exit 0 with error records, exit 1 with --strict", async () => {
+    const plain = await run(["parse", fixturePath("go1.26-torn-gctrace.txt")]);
     expect(plain.code).toBe(0);
     expect(jsonl(plain.stdout).filter((x) => x["kind"] === "error").length).toBeGreaterThan(0);
-    const strict = run(["parse", "--strict", fixturePath("go1.26-torn-gctrace.txt")]);
+    const strict = await run(["parse", "--strict", fixturePath("go1.26-torn-gctrace.txt")]);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toBe(plain.stdout);
-    expect(run(["parse", "--strict", fixturePath("go1.26-leak-scheddetail.txt")]).code).toBe(0);
+    expect((await run(["parse", "--strict", fixturePath("go1.26-leak-scheddetail.txt")])).code).toBe(0);
   });
 
-  it("CSV: a header with every column, then one row per line with arrays joined by ';'", () => {
-    const r = run(["parse", "--format", "csv", fixturePath("go1.19-leak-scheddetail.txt")]);
+  it("CSV: a header with every column, then one row per line with arrays joined by ';'", async () => {
+    const r = await run(["parse", "--format", "csv", fixturePath("go1.19-leak-scheddetail.txt")]);
     expect(r.code).toBe(0);
     const rows = r.stdout.split("\r\n");
     expect(rows[0]).toBe(CSV_COLUMNS.join(","));
@@ -64,18 +79,18 @@ describe("blocked-forever parse", () => {
     expect(g[CSV_COLUMNS.indexOf("m")]).toBe("");
   });
 
-  it("CSV quotes text with commas and quotes (RFC 4180)", () => {
-    const r = run(["parse", "--format=csv", "-"], 'he said "hi", twice\n');
+  it("CSV quotes text with commas and quotes (RFC 4180)", async () => {
+    const r = await run(["parse", "--format=csv", "-"], 'he said "hi", twice\n');
     expect(r.stdout.split("\r\n")[1]).toBe(
       `other,1,${",".repeat(CSV_COLUMNS.length - 5)}"he said ""hi"", twice",program,`,
     );
   });
 
-  it("a binary file gives error records, not a crash", () => {
+  it("a binary file gives error records, not a crash", async () => {
     const dir = mkdtempSync(join(tmpdir(), "bf-cli-"));
     const file = join(dir, "blob.bin");
     writeFileSync(file, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0xff, 0xfe, 0x0a, 0x67, 0x63, 0x0a, 0xc3, 0x28]));
-    const r = run(["parse", file]);
+    const r = await run(["parse", file]);
     expect(r.code).toBe(0);
     expect(jsonl(r.stdout).map((x) => [x["line"], x["kind"], x["message"]])).toEqual([
       [1, "error", "binary data (NUL byte or invalid UTF-8)"],
@@ -84,29 +99,38 @@ describe("blocked-forever parse", () => {
     ]);
   });
 
-  it("exit 2 with one line on stderr for a missing file or a directory", () => {
-    const missing = run(["parse", "/no/such/file.log"]);
+  it("exit 2 with one line on stderr for a missing file or a directory", async () => {
+    const missing = await run(["parse", "/no/such/file.log"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe("blocked-forever: cannot read /no/such/file.log: no such file\n");
     expect(missing.stdout).toBe("");
-    const dir = run(["parse", tmpdir()]);
+    const dir = await run(["parse", tmpdir()]);
     expect(dir.code).toBe(2);
     expect(dir.stderr).toBe(`blocked-forever: cannot read ${tmpdir()}: is a directory\n`);
   });
 
-  it("exit 2 for unknown flags, a bad format or no file", () => {
+  it("exit 2 for unknown flags, a bad format or no file", async () => {
     for (const args of [["parse", "--bogus", "x"], ["parse", "--format", "xml", "x"], ["parse"], ["frobnicate"], []]) {
-      const r = run(args);
+      const r = await run(args);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^blocked-forever: .+\nTry 'blocked-forever --help'\.\n$/);
     }
   });
 
-  it("--help lists every kind; --version prints the package version", () => {
-    const help = run(["--help"]);
+  it("--help lists every kind; --version prints the package version", async () => {
+    const help = await run(["--help"]);
     expect(help.code).toBe(0);
     for (const kind of ["gc", "gc-forced", "scav", "sched", "p", "m", "g", "other", "error"])
       expect(help.stdout).toMatch(new RegExp(`^  ${kind} `, "m"));
-    expect(run(["--version"]).stdout).toMatch(/^blocked-forever \d+\.\d+\.\d+\n$/);
+    expect((await run(["--version"])).stdout).toMatch(/^blocked-forever \d+\.\d+\.\d+\n$/);
+  });
+
+  it("runs as a command: bin/blocked-forever.mjs gives what main() gives, and its exit code", async () => {
+    const file = fixturePath("go1.26-torn-gctrace.txt");
+    const spawned = spawnSync(process.execPath, [bin, "parse", "--strict", file], { encoding: "utf8" });
+    const inProcess = await run(["parse", "--strict", file]);
+    expect(spawned.status).toBe(1);
+    expect(spawned.stderr).toBe("");
+    expect(spawned.stdout).toBe(inProcess.stdout);
   });
 });
