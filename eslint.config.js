@@ -9,7 +9,7 @@ import { defineConfig } from "eslint/config";
 const buildOnly = ["node:*", "fs", "path", "jsdom", "linkedom", "shiki", "esbuild", "astro:*", "playwright-core"];
 
 export default defineConfig(
-  { ignores: ["dist/", ".astro/", "node_modules/", "recorder/", "traces/", "coverage/", ".tmp/"] },
+  { ignores: ["dist/", ".astro/", "node_modules/", "recorder/", "traces/", "coverage/", ".tmp/", "tests/fixtures/"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,
