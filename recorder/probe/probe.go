@@ -10,7 +10,8 @@
 //   - captures an execution trace (runtime/trace) into trace.out,
 //   - after the program, writes the goroutine leak profile to
 //     leak-profile.txt when the runtime has one (Go 1.26 with the
-//     experiment, Go 1.27 and later), and
+//     experiment, Go 1.27 and later), then waits AfterLeakCheck so that
+//     scheddetail shows the leaked goroutines, and
 //   - writes probe.json: its clock anchors and a few counts at exit.
 //
 // It must build with Go 1.19 as well as with the newest Go.
@@ -200,7 +201,22 @@ func (p *probe) sample() {
 	}
 }
 
+// AfterLeakCheck is how long the probe keeps the process alive after the
+// leak profile: more than two schedtrace periods (GODEBUG schedtrace=100), so
+// that scheddetail prints at least one snapshot in which the goroutines the
+// leak check found have status 10 (_Gleaked).
+const AfterLeakCheck = 250 * time.Millisecond
+
 func (p *probe) finish() error {
+	// The leak profile comes first, while the sampler and the execution trace
+	// still run, so its GC (gctrace's "checking for goroutine leaks") and the
+	// snapshots after it lie inside every file's time axis.
+	if err := p.leakProfile(); err != nil {
+		return err
+	}
+	if p.sum.LeakProfile {
+		time.Sleep(AfterLeakCheck)
+	}
 	close(p.stop)
 	p.wg.Wait()
 	if err := p.metrics.Close(); err != nil {
@@ -209,9 +225,6 @@ func (p *probe) finish() error {
 	p.anchor()
 	trace.Stop()
 	if err := p.trace.Close(); err != nil {
-		return err
-	}
-	if err := p.leakProfile(); err != nil {
 		return err
 	}
 	return writeJSON(filepath.Join(p.dir, "probe.json"), &p.sum)

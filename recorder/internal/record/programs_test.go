@@ -179,6 +179,28 @@ func (r recording) lastSched(t *testing.T) runtimelog.Sched {
 	return runtimelog.Sched{}
 }
 
+// leakedAtEnd counts the goroutines that the recording's last scheduler
+// snapshot, printed after the probe's leak check, shows with status 10
+// (_Gleaked), and says whether that snapshot came after the leak check.
+func (r recording) leakedAtEnd(t *testing.T, reason string) (n int, afterCheck bool) {
+	t.Helper()
+	if len(r.scheds) == 0 {
+		t.Fatal("no schedtrace block")
+	}
+	last := r.scheds[len(r.scheds)-1]
+	for _, g := range r.gcs {
+		if g.LeakCheck && g.AtMs < float64(last.Ms) {
+			afterCheck = true
+		}
+	}
+	for _, g := range last.Gs {
+		if g.Status == 10 && g.Reason == reason {
+			n++
+		}
+	}
+	return n, afterCheck
+}
+
 // programWaiting counts the goroutines in the last scheduler snapshot that
 // wait with the reason and are not the recording harness's.
 func (r recording) programWaiting(t *testing.T, reason string) (n int) {
@@ -243,6 +265,11 @@ func TestLeakLeavesFiveCollectorsBlockedOnReceiveWithTheirHeap(t *testing.T) {
 	if r.meta.AtExit.LeakCount == nil || *r.meta.AtExit.LeakCount != 5 {
 		t.Errorf("leak profile count %v, want 5", r.meta.AtExit.LeakCount)
 	}
+	// The probe stays alive after the leak check, so scheddetail shows what
+	// the runtime did: the five collectors are now status 10, _Gleaked.
+	if n, after := r.leakedAtEnd(t, "chan receive"); n != 5 || !after {
+		t.Errorf("last scheddetail block: %d goroutines at status=10(chan receive), after the leak check: %v; want 5, true", n, after)
+	}
 	if live := r.meta.AtExit.HeapLiveAfterBytes; live == nil || *live < 50*mib {
 		t.Errorf("live heap after the leak check %v, want at least 50 MiB", live)
 	}
@@ -282,6 +309,9 @@ func TestFixesLeaveNoCollectorAndNoHeapBehind(t *testing.T) {
 			}
 			if r.meta.AtExit.LeakCount == nil || *r.meta.AtExit.LeakCount != 0 {
 				t.Errorf("leak profile count %v, want 0", r.meta.AtExit.LeakCount)
+			}
+			if n, after := r.leakedAtEnd(t, "chan receive"); n != 0 || !after {
+				t.Errorf("last scheddetail block: %d goroutines at status=10, after the leak check: %v; want 0, true", n, after)
 			}
 			if got := r.programWaiting(t, "chan receive"); got != 0 {
 				t.Errorf("last scheddetail block has %d goroutines waiting on chan receive, want 0", got)
