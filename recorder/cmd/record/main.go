@@ -21,8 +21,12 @@ import (
 	"sync"
 	"time"
 
+	"blockedforever/recorder/internal/live"
 	"blockedforever/recorder/internal/record"
 )
+
+// liveName is the live program's name for -only and its folder in traces/.
+const liveName = "live"
 
 func main() {
 	var (
@@ -71,7 +75,7 @@ func run(repo, newGo, newEnv, oldGo, only string, jobs int, keepTrace bool, minN
 			want[n] = true
 		}
 	}
-	known := map[string]bool{}
+	known := map[string]bool{liveName: true}
 	for _, p := range record.Programs {
 		known[p.Name] = true
 		if len(want) > 0 && !want[p.Name] {
@@ -154,10 +158,32 @@ func run(repo, newGo, newEnv, oldGo, only string, jobs int, keepTrace bool, minN
 	}
 	fmt.Printf("record: ran %d programs in %.1f s\n", len(list), time.Since(t).Seconds())
 
+	// The live program is not recorded: it is built for the browser, where
+	// the reader runs it (recorder/internal/live).
+	var liveOut string
+	if len(want) == 0 || want[liveName] {
+		t = time.Now()
+		if liveOut, err = os.MkdirTemp(tmp, "live-*"); err != nil {
+			return err
+		}
+		tc := live.Toolchain{Go: newTC.Go, Env: newTC.Environ(), Shown: newTC.Env, Version: newTC.Version}
+		m, err := live.Write(ctx, tc, repoDir, liveOut)
+		if err != nil {
+			return fmt.Errorf("building the live module: %v", err)
+		}
+		fmt.Printf("record: built %s for js/wasm in %.1f s: %d bytes, %d gzip-compressed\n",
+			live.SourcePath, time.Since(t).Seconds(), m.Wasm.Bytes, m.Wasm.GzipBytes)
+	}
+
 	for _, j := range list {
 		dst := filepath.Join(tracesDir, j.Program.Name, j.Toolchain.Version)
 		if err := record.Replace(outs[j], dst); err != nil {
 			return fmt.Errorf("%s: %v", j.Name(), err)
+		}
+	}
+	if liveOut != "" {
+		if err := record.Replace(liveOut, filepath.Join(tracesDir, liveName, newTC.Version)); err != nil {
+			return fmt.Errorf("live: %v", err)
 		}
 	}
 	fmt.Printf("record: wrote %d recordings to %s in %.1f s\n", len(list), tracesDir, time.Since(start).Seconds())

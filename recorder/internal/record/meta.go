@@ -55,8 +55,8 @@ type Meta struct {
 const TraceHeapNote = "While the execution trace runs, runtime/trace keeps some heap of its own alive: about 2 MiB " +
 	"with go1.27.3 and about 1 MiB with go1.19.8 (measured with a program that only starts a trace and forces GCs: " +
 	"gctrace shows 2->2->2 MB, resp. 1->1->1 MB, while tracing and 0 MB after trace.Stop). Heap numbers in this " +
-	"recording (gctrace, metrics) are that much above the program's own; on Go 1.27 the leak-check GC, which runs " +
-	"after trace.Stop, shows the program's own."
+	"recording (gctrace, metrics), the leak-check GC's included (it runs while the trace still does), are that much " +
+	"above the program's own."
 
 // TransitionsInfo tells how transitions.jsonl was made from the trace.
 type TransitionsInfo struct {

@@ -507,8 +507,14 @@ func TestCommittedRecordingsAreOfTheCurrentPrograms(t *testing.T) {
 		}
 		entries, _ := os.ReadDir(dir)
 		for _, e := range entries {
-			if info, _ := e.Info(); info.Size() > 1<<20 {
-				t.Errorf("%s/%s is %d bytes, over 1 MiB", dir, e.Name(), info.Size())
+			// The live program's WebAssembly module is the one large file
+			// (about 1 MB compressed); recordings stay under 1 MiB each.
+			limit := int64(1 << 20)
+			if e.Name() == "live.wasm.gz" {
+				limit = 2 << 20
+			}
+			if info, _ := e.Info(); info.Size() > limit {
+				t.Errorf("%s/%s is %d bytes, over %d", dir, e.Name(), info.Size(), limit)
 			}
 		}
 	}

@@ -58,8 +58,6 @@ describe("renderSvg / renderChart (build-time Plot)", () => {
   });
 
   it("rounds long decimals to hundredths and leaves short ones alone", () => {
-    expect(roundNumbers('x="132.96296296296296" y="-0.004999" w="1.5" h="12"')).toBe(
-      'x="132.96" y="0" w="1.5" h="12"',
-    );
+    expect(roundNumbers('x="132.96296296296296" y="-0.004999" w="1.5" h="12"')).toBe('x="132.96" y="0" w="1.5" h="12"');
   });
 });
