@@ -49,22 +49,26 @@ describe("recordings in traces/", () => {
   });
 
   const leak = "leak/go1.27.3";
-  it("leak: forced GCs keep ~50 MB live; the last SCHED block has 5 of the program's goroutines waiting on chan receive", () => {
+  it("leak: forced GCs keep ~50 MB live; the five collectors wait on chan receive, and after the leak check scheddetail shows them as status 10 (_Gleaked)", () => {
     const rec = load(leak);
     const forced = rec.gcs.filter((g) => g.forced);
     expect(forced.length).toBeGreaterThanOrEqual(2);
     for (const g of forced) expect(g.liveMB).toBeGreaterThanOrEqual(48);
-    const last = rec.snapshots.at(-1)!;
     const owners = new Map(rec.goroutines.map((g) => [g.id, g.owner]));
-    const waiting = last.gs.filter(
-      (g) => g.status === 4 && g.waitReason === "chan receive" && owners.get(g.id) === "user",
-    );
-    expect(waiting).toHaveLength(5);
+    const check = rec.gcs.find((g) => g.leakCheck)!;
+    const program = (s: (typeof rec.snapshots)[number], status: number) =>
+      s.gs.filter((g) => g.status === status && g.waitReason === "chan receive" && owners.get(g.id) === "user");
+    const before = rec.snapshots.filter((s) => s.t < check.t).at(-1)!;
+    expect(program(before, 4)).toHaveLength(5);
     expect(
-      stateAt(rec, last.t).goroutines.filter(
+      stateAt(rec, before.t).goroutines.filter(
         (g) => g.owner === "user" && g.state === "waiting" && g.waitReason === "chan receive",
       ),
     ).toHaveLength(5);
+    const last = rec.snapshots.at(-1)!;
+    expect(last.t).toBeGreaterThan(check.end);
+    expect(program(last, 10)).toHaveLength(5);
+    expect(program(last, 4)).toHaveLength(0);
     expect(rec.leakProfile?.total).toBe(5);
     expect(rec.goroutines.some((g) => g.owner === "probe")).toBe(true);
   });
