@@ -1,4 +1,4 @@
-import { CSV_ARRAY_SEPARATOR } from "../lib/records-csv.ts";
+import { CSV_ARRAY_SEPARATOR } from "../lib/parse/records-csv.ts";
 
 /** The text of `blocked-forever --help`. */
 export const HELP = `Usage: blocked-forever parse [--format jsonl|csv] [--strict] FILE

@@ -2,9 +2,9 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { once } from "node:events";
 import type { Readable, Writable } from "node:stream";
-import { LogParser } from "../lib/log-parser.ts";
-import { csvHeader, recordToCsv } from "../lib/records-csv.ts";
-import type { TraceRecord } from "../lib/trace-records.ts";
+import { LogParser } from "../lib/parse/log-parser.ts";
+import { csvHeader, recordToCsv } from "../lib/parse/records-csv.ts";
+import type { TraceRecord } from "../lib/parse/trace-records.ts";
 
 /** Where the parse command reads and writes; the real process streams, or test doubles. */
 export interface ParseIO {

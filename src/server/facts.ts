@@ -1,9 +1,9 @@
 // Build-time only: the numbers the article's prose quotes, computed from the recordings so that
 // re-recording updates the text too. Nothing here is typed in by hand.
-import { parseJsonLines, readTransition } from "../lib/recorder-records.ts";
-import type { GcEvent, Recording, SchedSnapshot } from "../lib/recording.ts";
-import { busiestWaitLine, waitSpans } from "../lib/wait-spans.ts";
-import type { OutputLine } from "../components/Cells/output-line.ts";
+import { parseJsonLines, readTransition } from "../lib/recording/recorder-records.ts";
+import type { GcEvent, Recording, SchedSnapshot } from "../lib/recording/recording.ts";
+import { busiestWaitLine, waitSpans } from "../lib/recording/wait-spans.ts";
+import type { OutputLine } from "../lib/recording/output-line.ts";
 import { loadRecording, recordedVersions, recordingFile, type ProgramName } from "./traces.ts";
 
 /** What the prose says about one program's recording. */

@@ -1,9 +1,9 @@
 // Build-time only: the data and pictures a replay cell needs, from the recordings.
 import { heapChartOptions } from "../lib/charts/heap-chart.ts";
 import { heapSeries } from "../lib/charts/heap-series.ts";
-import { parseJsonLines, readTransition } from "../lib/recorder-records.ts";
+import { parseJsonLines, readTransition } from "../lib/recording/recorder-records.ts";
 import { replayVariant, type ReplayVariant } from "../lib/replay/replay-data.ts";
-import { waitSpans } from "../lib/wait-spans.ts";
+import { waitSpans } from "../lib/recording/wait-spans.ts";
 import { renderChart, type RenderedChart } from "./render-plot.ts";
 import { loadRecording, recordedVersions, recordingFile, type ProgramName } from "./traces.ts";
 

@@ -1,4 +1,4 @@
-import { RECORD_KINDS, type RecordKind, type TraceRecord } from "../trace-records.ts";
+import { RECORD_KINDS, type RecordKind, type TraceRecord } from "../parse/trace-records.ts";
 import { MinMaxSeries, StrideSample, type XY } from "./downsample.ts";
 import { FormatDetector, versionRange, type FormatClue, type VersionRange } from "./format-detect.ts";
 import { goroutineCategory } from "./goroutine-category.ts";

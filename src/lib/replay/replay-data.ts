@@ -1,8 +1,8 @@
-import { GOROUTINE_STATES, type GoroutineState } from "../goroutine-state.ts";
-import type { GoroutineOwner } from "../goroutine-owner.ts";
+import { GOROUTINE_STATES, type GoroutineState } from "../recording/goroutine-state.ts";
+import type { GoroutineOwner } from "../recording/goroutine-owner.ts";
 import { dropRepeats, heapSeries } from "../charts/heap-series.ts";
-import type { Recording } from "../recording.ts";
-import type { WaitSpan } from "../wait-spans.ts";
+import type { Recording } from "../recording/recording.ts";
+import type { WaitSpan } from "../recording/wait-spans.ts";
 
 /**
  * What a replay cell needs of one recording, small enough to travel inside the page as JSON.

@@ -1,5 +1,5 @@
-import type { GoroutineState } from "../goroutine-state.ts";
-import type { GoroutineOwner } from "../goroutine-owner.ts";
+import type { GoroutineState } from "../recording/goroutine-state.ts";
+import type { GoroutineOwner } from "../recording/goroutine-owner.ts";
 import { lastIndexAtOrBefore } from "../search.ts";
 import { REPLAY_STATES, toTicks, type ReplayLane, type ReplayVariant } from "./replay-data.ts";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseLog } from "../../../src/lib/log-parser.ts";
+import { parseLog } from "../../../src/lib/parse/log-parser.ts";
 import { LabAnalysis, MAX_PROBLEM_SAMPLES } from "../../../src/lib/lab/lab-analysis.ts";
 import { analyseSource, exportSource } from "../../../src/lib/lab/read-source.ts";
-import { csvHeader } from "../../../src/lib/records-csv.ts";
+import { csvHeader } from "../../../src/lib/parse/records-csv.ts";
 import { fixture, lineCount } from "../lib/fixtures.ts";
 
 function analyse(text: string): ReturnType<LabAnalysis["summary"]> {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { CSV_COLUMNS } from "../../../src/lib/records-csv.ts";
+import { CSV_COLUMNS } from "../../../src/lib/parse/records-csv.ts";
 import { fixture, lineCount } from "./fixtures.ts";
 
 const bin = fileURLToPath(new URL("../../../bin/blocked-forever.mjs", import.meta.url));

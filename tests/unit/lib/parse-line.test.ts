@@ -1,8 +1,8 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { LogParser, parseLog } from "../../../src/lib/log-parser.ts";
-import { parseLine } from "../../../src/lib/parse-line.ts";
-import { parseScavLine } from "../../../src/lib/parse-scavtrace.ts";
+import { LogParser, parseLog } from "../../../src/lib/parse/log-parser.ts";
+import { parseLine } from "../../../src/lib/parse/parse-line.ts";
+import { parseScavLine } from "../../../src/lib/parse/parse-scavtrace.ts";
 import { fixture, lineCount } from "./fixtures.ts";
 
 const ctx = { schedTMs: null };

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildRecording } from "../../../src/lib/build-recording.ts";
-import { parseJsonLines, readTransition } from "../../../src/lib/recorder-records.ts";
+import { buildRecording } from "../../../src/lib/recording/build-recording.ts";
+import { parseJsonLines, readTransition } from "../../../src/lib/recording/recorder-records.ts";
 import { replayVariant, toTicks } from "../../../src/lib/replay/replay-data.ts";
 import {
   countsAt,
@@ -11,7 +11,7 @@ import {
   stepTicks,
   waitingLinesAt,
 } from "../../../src/lib/replay/replay-lookup.ts";
-import { waitSpans } from "../../../src/lib/wait-spans.ts";
+import { waitSpans } from "../../../src/lib/recording/wait-spans.ts";
 
 function load(program: string) {
   const dir = `traces/${program}/go1.27.3/`;

@@ -35,7 +35,7 @@ let cached: Promise<LabBundle> | null = null;
 
 /** Bundles once per build (both language pages share it). */
 export function labBundle(): Promise<LabBundle> {
-  cached ??= Promise.all([bundle("src/components/Lab/lab-app.ts"), bundle("src/components/Lab/lab-worker.ts")]).then(
+  cached ??= Promise.all([bundle("src/client/lab/lab-app.ts"), bundle("src/client/lab/lab-worker.ts")]).then(
     ([app, worker]) => ({
       app,
       appFile: `app.${createHash("sha256").update(app).digest("hex").slice(0, 10)}.js`,

@@ -1,6 +1,6 @@
 import { waitingLinesAt } from "../../lib/replay/replay-lookup.ts";
 import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
-import type { ReplayClientStrings } from "./replay-ui.ts";
+import type { ReplayClientStrings } from "../../i18n/replay-ui.ts";
 import { fill } from "./fill.ts";
 import type { ReplayView } from "./view.ts";
 

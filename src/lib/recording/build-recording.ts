@@ -1,8 +1,8 @@
 import { hasCurrentWaitReason, stateFromGStatus, stateFromTraceState } from "./goroutine-state.ts";
 import { ownerOf } from "./goroutine-owner.ts";
-import { LineSplitter } from "./line-splitter.ts";
-import { parseSplitLine } from "./log-parser.ts";
-import type { ParseContext } from "./parse-line.ts";
+import { LineSplitter } from "../parse/line-splitter.ts";
+import { parseSplitLine } from "../parse/log-parser.ts";
+import type { ParseContext } from "../parse/parse-line.ts";
 import { parseLeakProfile } from "./parse-leak-profile.ts";
 import { parseJsonLines, readMetricsSample, readTransition, type Frame, type Transition } from "./recorder-records.ts";
 import { parseMeta } from "./recording-meta.ts";
@@ -17,7 +17,7 @@ import type {
   RecordingIssue,
   SchedSnapshot,
 } from "./recording.ts";
-import type { GcRecord, TraceRecord } from "./trace-records.ts";
+import type { GcRecord, TraceRecord } from "../parse/trace-records.ts";
 
 /**
  * Builds the {@link Recording} of one recorder folder from its files' texts. Pure and

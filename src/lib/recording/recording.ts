@@ -1,7 +1,7 @@
 import type { GoroutineOwner } from "./goroutine-owner.ts";
 import type { GoroutineState } from "./goroutine-state.ts";
 import type { LeakProfile } from "./parse-leak-profile.ts";
-import type { GRecord, MRecord, PRecord, RecordKind, SchedRecord } from "./trace-records.ts";
+import type { GRecord, MRecord, PRecord, RecordKind, SchedRecord } from "../parse/trace-records.ts";
 
 /**
  * The recording model: everything a replay shows, on one time axis in seconds from program start.

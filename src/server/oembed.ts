@@ -1,5 +1,6 @@
-import type { Lang } from "../../i18n/ui.ts";
-import { EMBED_UI, embedPath, embedSpec, iframeSnippet, type EmbedId } from "./embeds.ts";
+import type { Lang } from "../i18n/ui.ts";
+import { iframeSnippet } from "../lib/embed/iframe-snippet.ts";
+import { EMBED_UI, embedPath, embedSpec, type EmbedId } from "./embeds.ts";
 
 /** Width the oEmbed answer states; the iframe itself is `width="100%"`. */
 const OEMBED_WIDTH = 720;

@@ -1,7 +1,7 @@
 import { emptyStateCounts, type GoroutineState } from "./goroutine-state.ts";
 import type { GoroutineOwner } from "./goroutine-owner.ts";
 import type { GcEvent, Goroutine, GoroutineInterval, HeapSample, Recording, SchedSnapshot } from "./recording.ts";
-import { lastIndexAtOrBefore } from "./search.ts";
+import { lastIndexAtOrBefore } from "../search.ts";
 
 /** A goroutine as it was at one moment. */
 export interface GoroutineAt {

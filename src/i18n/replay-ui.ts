@@ -1,4 +1,4 @@
-import type { Lang } from "../../i18n/ui.ts";
+import type { Lang } from "./ui.ts";
 
 /** Strings of the replay cell: the server renders most; the client gets `client` as JSON. */
 export const REPLAY_UI = {

@@ -1,7 +1,7 @@
-import type { Lang } from "../../i18n/ui.ts";
-import type { FormatClueCode } from "../../lib/lab/format-detect.ts";
-import type { LabNote } from "../../lib/lab/lab-analysis.ts";
-import type { LabChartId } from "../../lib/lab/lab-charts.ts";
+import type { Lang } from "./ui.ts";
+import type { FormatClueCode } from "../lib/lab/format-detect.ts";
+import type { LabNote } from "../lib/lab/lab-analysis.ts";
+import type { LabChartId } from "../lib/lab/lab-charts.ts";
 
 /** The lab's words, per language: used by the page (build time) and by its script. */
 export interface LabText {

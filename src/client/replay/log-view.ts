@@ -1,8 +1,8 @@
-import { parseLine } from "../../lib/parse-line.ts";
+import { parseLine } from "../../lib/parse/parse-line.ts";
 import { logIndexAt } from "../../lib/replay/replay-lookup.ts";
 import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
-import type { TraceRecord } from "../../lib/trace-records.ts";
-import type { ReplayClientStrings } from "./replay-ui.ts";
+import type { TraceRecord } from "../../lib/parse/trace-records.ts";
+import type { ReplayClientStrings } from "../../i18n/replay-ui.ts";
 import { fill } from "./fill.ts";
 import type { ReplayHost, ReplayView } from "./view.ts";
 

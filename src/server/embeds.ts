@@ -1,4 +1,4 @@
-import type { Lang } from "../../i18n/ui.ts";
+import type { Lang } from "../i18n/ui.ts";
 
 /** The widgets of a replay cell, as ReplayCell.astro names them. */
 export type ReplayWidget = "heap" | "goroutines" | "log" | "statuses" | "code";
@@ -105,25 +105,3 @@ export const EMBED_UI = {
       "Each replay widget of the article has a page of its own that a course page or learning platform can show in an iframe. Without JavaScript an embed shows a static picture.",
   },
 } as const;
-
-/** Escapes a value for a double-quoted HTML attribute. */
-function attr(value: string): string {
-  return value.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-}
-
-/**
- * The ready-to-paste iframe for an embed: full width, a fixed starting height, lazy loading.
- * Built as text (it is shown and copied, never parsed into this page).
- */
-export function iframeSnippet(src: string, title: string, height: number): string {
-  const attributes: [string, string][] = [
-    ["src", src],
-    ["title", title],
-    ["width", "100%"],
-    ["height", String(height)],
-    ["loading", "lazy"],
-    ["style", "border:0"],
-  ];
-  // Joined from pairs: a literal src="…" in the page's inline script would read as a link.
-  return `<iframe ${attributes.map(([name, value]) => `${name}="${attr(value)}"`).join(" ")}></iframe>`;
-}

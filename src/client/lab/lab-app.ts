@@ -8,7 +8,7 @@ import type { LabSummary } from "../../lib/lab/lab-analysis.ts";
 import { ReadCancelled, type ExportFormat, type LabSource, type ReadProgress } from "../../lib/lab/read-source.ts";
 import { MainThreadRunner, WorkerRunner, WorkerUnavailable, type LabRunner } from "./lab-runner.ts";
 import { bytes, el, num, renderNotes, renderProblems, renderSnapshot, renderSummary } from "./lab-render.ts";
-import { LAB_TEXT, type LabText } from "./lab-text.ts";
+import { LAB_TEXT, type LabText } from "../../i18n/lab-text.ts";
 
 interface Recording {
   id: string;

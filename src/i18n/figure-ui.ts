@@ -1,5 +1,5 @@
-import type { GoroutineState } from "../../lib/goroutine-state.ts";
-import type { Lang } from "../../i18n/ui.ts";
+import type { GoroutineState } from "../lib/recording/goroutine-state.ts";
+import type { Lang } from "./ui.ts";
 
 /** The runtime2.go constant for each state a chart shows. */
 export const STATE_NAMES: Record<GoroutineState, string> = {

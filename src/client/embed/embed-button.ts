@@ -1,4 +1,4 @@
-import { iframeSnippet } from "./embeds.ts";
+import { iframeSnippet } from "../../lib/embed/iframe-snippet.ts";
 
 /**
  * <embed-button>: a disclosure with a ready-to-paste iframe for one embed page. When it opens

@@ -1,6 +1,6 @@
 import { formatVersion, type VersionRange } from "../../lib/lab/format-detect.ts";
 import type { LabSummary } from "../../lib/lab/lab-analysis.ts";
-import { reasonText, type LabText } from "./lab-text.ts";
+import { reasonText, type LabText } from "../../i18n/lab-text.ts";
 
 /** Creates an element with optional class and text; never parses HTML. */
 export function el<K extends keyof HTMLElementTagNameMap>(

@@ -1,4 +1,4 @@
-import type { GoroutineState } from "../../lib/goroutine-state.ts";
+import type { GoroutineState } from "../../lib/recording/goroutine-state.ts";
 import { countsAt } from "../../lib/replay/replay-lookup.ts";
 import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
 import type { ReplayView } from "./view.ts";

@@ -1,6 +1,6 @@
 import { gcIndexAt, heapAt } from "../../lib/replay/replay-lookup.ts";
 import { toSeconds, type ReplayVariant } from "../../lib/replay/replay-data.ts";
-import type { ReplayClientStrings } from "./replay-ui.ts";
+import type { ReplayClientStrings } from "../../i18n/replay-ui.ts";
 import { fill, seconds } from "./fill.ts";
 import type { ReplayHost, ReplayView } from "./view.ts";
 

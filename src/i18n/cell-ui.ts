@@ -1,4 +1,4 @@
-import type { Lang } from "../../i18n/ui.ts";
+import type { Lang } from "./ui.ts";
 
 /** Labels of the notebook cells, per language. */
 export const CELL_UI = {

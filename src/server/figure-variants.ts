@@ -1,6 +1,6 @@
-import type { Lang } from "../../i18n/ui.ts";
-import type { Recording } from "../../lib/recording.ts";
-import { loadRecording, type ProgramName } from "../../server/traces.ts";
+import type { Lang } from "../i18n/ui.ts";
+import type { Recording } from "../lib/recording/recording.ts";
+import { loadRecording, type ProgramName } from "./traces.ts";
 
 /** One program drawn in a figure: a recording, with a key for its colour. */
 export interface FigureVariant {

@@ -3,7 +3,7 @@ import { plot } from "@observablehq/plot";
 import type { LabSummary } from "../../lib/lab/lab-analysis.ts";
 import { chartLines, LAB_CHARTS, labChartOptions, peakOf } from "../../lib/lab/lab-charts.ts";
 import { el, num } from "./lab-render.ts";
-import type { LabText } from "./lab-text.ts";
+import type { LabText } from "../../i18n/lab-text.ts";
 
 const HEIGHT = 220;
 

@@ -7,7 +7,7 @@ import { fill } from "./fill.ts";
 import { HeapView } from "./heap-view.ts";
 import { LanesView } from "./lanes-view.ts";
 import { LogView } from "./log-view.ts";
-import type { ReplayClientStrings } from "./replay-ui.ts";
+import type { ReplayClientStrings } from "../../i18n/replay-ui.ts";
 import { StatusView } from "./status-view.ts";
 import type { ReplayHost, ReplayView } from "./view.ts";
 

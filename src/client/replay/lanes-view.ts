@@ -1,7 +1,7 @@
 import { countsAt } from "../../lib/replay/replay-lookup.ts";
 import { REPLAY_STATES, toSeconds, type ReplayVariant } from "../../lib/replay/replay-data.ts";
 import { fill } from "./fill.ts";
-import type { ReplayClientStrings } from "./replay-ui.ts";
+import type { ReplayClientStrings } from "../../i18n/replay-ui.ts";
 import type { ReplayView } from "./view.ts";
 
 const SVG = "http://www.w3.org/2000/svg";
