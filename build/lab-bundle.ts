@@ -1,11 +1,11 @@
 // Build time only: bundles the lab's page script and its worker with esbuild into classic (IIFE)
 // scripts, which work from file:// as they are (module scripts do not). The page script is written
-// as its own file, lab/app.<hash>.js ([file].ts), so both language pages and later visits share one
+// as its own file, lab/app.<hash>.js (src/pages/lab/[file].ts), so both language pages and later visits share one
 // cached copy; the worker, small, travels inside the page as text and starts from a Blob URL,
 // since Chromium refuses a worker file over file://.
 import { createHash } from "node:crypto";
 import { resolve } from "node:path";
-import { build } from "esbuild";
+import { classicScript } from "./classic-script.ts";
 
 /** The lab's two bundles, minified. */
 export interface LabBundle {
@@ -17,18 +17,8 @@ export interface LabBundle {
   worker: string;
 }
 
-async function bundle(entry: string): Promise<string> {
-  const result = await build({
-    entryPoints: [resolve(entry)],
-    bundle: true,
-    format: "iife",
-    minify: true,
-    write: false,
-    target: "es2022",
-    legalComments: "none",
-    charset: "utf8",
-  });
-  return result.outputFiles[0]?.text ?? "";
+function bundle(entry: string): Promise<string> {
+  return classicScript({ entryPoints: [resolve(entry)], charset: "utf8" });
 }
 
 let cached: Promise<LabBundle> | null = null;
