@@ -1,8 +1,7 @@
 // Build-time only: the numbers the article's prose quotes, computed from the recordings so that
 // re-recording updates the text too. Nothing here is typed in by hand.
-import { parseJsonLines, readTransition } from "../lib/recording/recorder-records.ts";
 import type { GcEvent, Recording, SchedSnapshot } from "../lib/recording/recording.ts";
-import { busiestWaitLine, waitSpans } from "../lib/recording/wait-spans.ts";
+import { busiestWaitLine } from "../lib/recording/wait-spans.ts";
 import type { OutputLine } from "../lib/recording/output-line.ts";
 import { loadRecording, recordedVersions, recordingFile, type ProgramName } from "./traces.ts";
 
@@ -46,8 +45,7 @@ export function programFacts(program: ProgramName, goVersion?: string): ProgramF
   const recording = loadRecording(program, version);
   const { forced, leakCheck } = forcedOf(recording);
   const first = forced[0]?.liveMB ?? 0;
-  const transitions = parseJsonLines(recordingFile(program, version, "transitions.jsonl"), readTransition).records;
-  const busiest = busiestWaitLine(waitSpans(transitions), recording.end);
+  const busiest = busiestWaitLine(recording.waits, recording.end);
   const facts: ProgramFacts = {
     program,
     goVersion: version,

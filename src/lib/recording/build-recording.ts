@@ -18,6 +18,7 @@ import type {
   SchedSnapshot,
 } from "./recording.ts";
 import type { GcRecord, TraceRecord } from "../parse/trace-records.ts";
+import { waitSpans } from "./wait-spans.ts";
 
 /**
  * Builds the {@link Recording} of one recorder folder from its files' texts. Pure and
@@ -83,6 +84,7 @@ export function buildRecording(input: RecordingInput): Recording {
     metrics,
     snapshots,
     goroutines,
+    waits: waitSpans(transitions),
     log,
     leakProfile,
     issues,

@@ -2,6 +2,7 @@ import type { GoroutineOwner } from "./goroutine-owner.ts";
 import type { GoroutineState } from "./goroutine-state.ts";
 import type { LeakProfile } from "./parse-leak-profile.ts";
 import type { GRecord, MRecord, PRecord, RecordKind, SchedRecord } from "../parse/trace-records.ts";
+import type { WaitSpan } from "./wait-spans.ts";
 
 /**
  * The recording model: everything a replay shows, on one time axis in seconds from program start.
@@ -22,6 +23,8 @@ export interface Recording {
   snapshots: SchedSnapshot[];
   /** Goroutines seen in scheddetail or transitions, by ascending id. */
   goroutines: Goroutine[];
+  /** The program's goroutines' waits at program lines, from transitions, by start time then id. */
+  waits: WaitSpan[];
   /** Every stderr line, in input order, with the time the replay shows it at. */
   log: LogLine[];
   /** The leak profile (Go 1.26+ with leak detection), if one was given. */

@@ -2,7 +2,6 @@ import { GOROUTINE_STATES, type GoroutineState } from "../recording/goroutine-st
 import type { GoroutineOwner } from "../recording/goroutine-owner.ts";
 import { dropRepeats, heapSeries } from "../charts/heap-series.ts";
 import type { Recording } from "../recording/recording.ts";
-import type { WaitSpan } from "../recording/wait-spans.ts";
 
 /**
  * What a replay cell needs of one recording, small enough to travel inside the page as JSON.
@@ -86,7 +85,6 @@ const OWNER_ORDER: Record<GoroutineOwner, number> = { user: 0, runtime: 1, probe
 export function replayVariant(
   meta: { key: string; program: string; label: string },
   recording: Recording,
-  waits: readonly WaitSpan[],
 ): ReplayVariant {
   const series = heapSeries(meta.key, recording);
   const heap = dropRepeats(series.points).map(
@@ -149,7 +147,7 @@ export function replayVariant(
     reasons,
     log,
     logTotal: recording.log.length,
-    waits: waits
+    waits: recording.waits
       .filter((w) => w.func !== "main.main")
       .map((w) => [w.g, toTicks(w.from), w.to === null ? -1 : toTicks(w.to), w.line]),
   };
