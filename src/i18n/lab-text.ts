@@ -2,6 +2,8 @@ import type { Lang } from "./ui.ts";
 import type { FormatClueCode } from "../lib/lab/format-detect.ts";
 import type { LabNote } from "../lib/lab/lab-analysis.ts";
 import type { LabChartId } from "../lib/lab/lab-charts.ts";
+import { ERROR_MESSAGES } from "../lib/parse/parse-line.ts";
+import type { ErrorReason } from "../lib/parse/trace-records.ts";
 
 /** The lab's words, per language: used by the page (build time) and by its script. */
 export interface LabText {
@@ -75,7 +77,8 @@ export interface LabText {
   downsampled: string;
   mib: string;
   ms: string;
-  reasons: { prefix: string; zh: string }[];
+  /** Why a line could not be read, by the parser's reason code. */
+  reasons: Record<ErrorReason, string>;
 }
 
 const ZH: LabText = {
@@ -195,19 +198,19 @@ const ZH: LabText = {
   downsampled: "长日志按时间分段，每段保留最低点与最高点，峰值不会被抹掉。",
   mib: "MiB",
   ms: "ms",
-  reasons: [
-    { prefix: "malformed gctrace line", zh: "gctrace 行格式不对（可能被其他输出撕开）" },
-    { prefix: "malformed schedtrace SCHED line", zh: "SCHED 行格式不对（可能被其他输出撕开）" },
-    { prefix: "malformed scavtrace line", zh: "scavtrace 行格式不对（可能被其他输出撕开）" },
-    { prefix: "malformed 'GC forced' line", zh: "“GC forced” 行格式不对（可能被其他输出撕开）" },
-    { prefix: "malformed scheddetail P line", zh: "scheddetail 的 P 行格式不对" },
-    { prefix: "malformed scheddetail M line", zh: "scheddetail 的 M 行格式不对" },
-    { prefix: "malformed scheddetail G line", zh: "scheddetail 的 G 行格式不对" },
-    { prefix: "a runtime line starts in the middle", zh: "运行时的一行从这行中间开始（输出被撕开）" },
-    { prefix: "looks like a piece of a torn gctrace line", zh: "像是被撕开的 gctrace 行的一段" },
-    { prefix: "binary data", zh: "二进制数据（NUL 字节或无效的 UTF-8）" },
-    { prefix: "line too long", zh: "行太长，超过 1 MiB 的部分被截掉" },
-  ],
+  reasons: {
+    "malformed-gctrace": "gctrace 行格式不对（可能被其他输出撕开）",
+    "malformed-sched": "SCHED 行格式不对（可能被其他输出撕开）",
+    "malformed-scavtrace": "scavtrace 行格式不对（可能被其他输出撕开）",
+    "malformed-gc-forced": "“GC forced” 行格式不对（可能被其他输出撕开）",
+    "malformed-p": "scheddetail 的 P 行格式不对",
+    "malformed-m": "scheddetail 的 M 行格式不对",
+    "malformed-g": "scheddetail 的 G 行格式不对",
+    "torn-line": "运行时的一行从这行中间开始（输出被撕开）",
+    "torn-piece": "像是被撕开的 gctrace 行的一段",
+    "binary-data": "二进制数据（NUL 字节或无效的 UTF-8）",
+    "line-too-long": "行太长，超过 1 MiB 的部分被截掉",
+  },
 };
 
 const EN: LabText = {
@@ -347,13 +350,8 @@ const EN: LabText = {
   downsampled: "Long logs are cut into time buckets and each keeps its lowest and highest point, so no peak is hidden.",
   mib: "MiB",
   ms: "ms",
-  reasons: [],
+  reasons: ERROR_MESSAGES,
 };
 
 /** The lab's words in each language. */
 export const LAB_TEXT: Record<Lang, LabText> = { zh: ZH, en: EN };
-
-/** A parser message (always English) in the page's language. */
-export function reasonText(t: LabText, message: string): string {
-  return t.reasons.find((r) => message.startsWith(r.prefix))?.zh ?? message;
-}

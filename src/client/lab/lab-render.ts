@@ -1,6 +1,6 @@
 import { formatVersion, type VersionRange } from "../../lib/lab/format-detect.ts";
 import type { LabSummary } from "../../lib/lab/lab-analysis.ts";
-import { reasonText, type LabText } from "../../i18n/lab-text.ts";
+import type { LabText } from "../../i18n/lab-text.ts";
 
 /** Creates an element with optional class and text; never parses HTML. */
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -162,7 +162,7 @@ export function renderProblems(lang: string, t: LabText, s: LabSummary): HTMLEle
     table(
       t.problemsHeading,
       [t.line, t.reason, t.text],
-      samples.map((p) => [String(p.line), reasonText(t, p.message), el("code", "", p.text)]),
+      samples.map((p) => [String(p.line), t.reasons[p.reason], el("code", "", p.text)]),
       "lab-problem-table",
     ),
   );

@@ -1,4 +1,10 @@
-import { RECORD_KINDS, type RecordKind, type TraceRecord } from "../parse/trace-records.ts";
+import {
+  RECORD_KINDS,
+  type ErrorReason,
+  type ErrorRecord,
+  type RecordKind,
+  type TraceRecord,
+} from "../parse/trace-records.ts";
 import { MinMaxSeries, StrideSample, type XY } from "./downsample.ts";
 import { FormatDetector, versionRange, type FormatClue, type VersionRange } from "./format-detect.ts";
 import { goroutineCategory } from "./goroutine-category.ts";
@@ -14,6 +20,9 @@ export const SERIES_BUCKETS = 400;
 /** One line that did not parse. */
 export interface Problem {
   line: number;
+  /** Why, as a code the page turns into words. */
+  reason: ErrorReason;
+  /** Why, in English (the parser's message). */
   message: string;
   /** The line, cut to {@link MAX_PROBLEM_TEXT} characters. */
   text: string;
@@ -167,7 +176,7 @@ export class LabAnalysis {
         if (r.text.trim() === "") this.#blank++;
         break;
       case "error":
-        this.#problem(r.line, r.message, r.text);
+        this.#problem(r);
         break;
       default:
         break;
@@ -276,12 +285,13 @@ export class LabAnalysis {
     this.#open = null;
   }
 
-  #problem(line: number, message: string, text: string): void {
-    if (message.startsWith("binary data")) this.#binary++;
-    if (message.startsWith("line too long")) this.#longLines++;
+  #problem({ line, reason, message, text }: ErrorRecord): void {
+    if (reason === "binary-data") this.#binary++;
+    if (reason === "line-too-long") this.#longLines++;
     if (this.#problems.length < MAX_PROBLEM_SAMPLES) {
       this.#problems.push({
         line,
+        reason,
         message,
         text: text.length > MAX_PROBLEM_TEXT ? `${text.slice(0, MAX_PROBLEM_TEXT)}…` : text,
       });

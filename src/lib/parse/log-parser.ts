@@ -64,6 +64,7 @@ export function parseSplitLine(l: SplitLine, context: ParseContext): TraceRecord
     return {
       kind: "error",
       line: l.line,
+      reason: "line-too-long",
       text: l.text,
       message: `line too long: ${l.dropped} characters after the first ${l.text.length} were dropped`,
     };

@@ -2,7 +2,7 @@ import { parseGctraceLineAt } from "./parse-gctrace.ts";
 import { parseGLineAt, parseMLineAt, parsePLineAt } from "./parse-scheddetail.ts";
 import { parseSchedLineAt } from "./parse-schedtrace.ts";
 import { parseScavLineAt } from "./parse-scavtrace.ts";
-import type { ErrorRecord, OtherRecord, TraceRecord } from "./trace-records.ts";
+import type { ErrorReason, ErrorRecord, OtherRecord, TraceRecord } from "./trace-records.ts";
 
 /** What {@link parseLine} needs to know about the lines before this one. */
 export interface ParseContext {
@@ -63,17 +63,14 @@ function classify(
   switch (s.charCodeAt(start)) {
     case 103: // g
       if (s.startsWith("gc ", start)) {
-        return (
-          parseGctraceLineAt(s, start, end, line) ??
-          malformed(s, start, end, line, "malformed gctrace line (torn by other output?)")
-        );
+        return parseGctraceLineAt(s, start, end, line) ?? malformed(s, start, end, line, "malformed-gctrace");
       }
       break;
     case 83: // S
       if (s.startsWith("SCHED ", start)) {
         const sched = parseSchedLineAt(s, start, end, line);
         if (sched === null) {
-          return malformed(s, start, end, line, "malformed schedtrace SCHED line (torn by other output?)");
+          return malformed(s, start, end, line, "malformed-sched");
         }
         if (advance) context.schedTMs = sched.tMs;
         return sched;
@@ -86,36 +83,24 @@ function classify(
           const tMs = context.schedTMs;
           switch (s.charCodeAt(start + 2)) {
             case 80: // P
-              return (
-                parsePLineAt(s, start, end, line, tMs) ??
-                malformed(s, start, end, line, "malformed scheddetail P line (torn by other output?)")
-              );
+              return parsePLineAt(s, start, end, line, tMs) ?? malformed(s, start, end, line, "malformed-p");
             case 77: // M
-              return (
-                parseMLineAt(s, start, end, line, tMs) ??
-                malformed(s, start, end, line, "malformed scheddetail M line (torn by other output?)")
-              );
+              return parseMLineAt(s, start, end, line, tMs) ?? malformed(s, start, end, line, "malformed-m");
             case 71: // G
-              return (
-                parseGLineAt(s, start, end, line, tMs) ??
-                malformed(s, start, end, line, "malformed scheddetail G line (torn by other output?)")
-              );
+              return parseGLineAt(s, start, end, line, tMs) ?? malformed(s, start, end, line, "malformed-g");
           }
         }
       }
       break;
     case 115: // s
       if (s.startsWith("scav ", start)) {
-        return (
-          parseScavLineAt(s, start, end, line) ??
-          malformed(s, start, end, line, "malformed scavtrace line (torn by other output?)")
-        );
+        return parseScavLineAt(s, start, end, line) ?? malformed(s, start, end, line, "malformed-scavtrace");
       }
       break;
     case 71: // G
       if (s.startsWith("GC forced", start)) {
         if (end - start === 9) return { kind: "gc-forced", line };
-        return malformed(s, start, end, line, "malformed 'GC forced' line (torn by other output?)");
+        return malformed(s, start, end, line, "malformed-gc-forced");
       }
       break;
     case 112: // p
@@ -130,24 +115,48 @@ function classify(
   if (!SUSPECT.test(text)) return other(text, line, OTHER_RUNTIME.test(text) ? "runtime" : "program");
   if (hasBinary(text)) return binaryError(text, line);
   if (RUNTIME_START_INSIDE.test(text)) {
-    return error(text, line, "a runtime line starts in the middle of this line (torn output)");
+    return error(text, line, "torn-line");
   }
-  if (TORN_PIECE.test(text)) return error(text, line, "looks like a piece of a torn gctrace line");
+  if (TORN_PIECE.test(text)) return error(text, line, "torn-piece");
   return other(text, line, OTHER_RUNTIME.test(text) ? "runtime" : "program");
 }
 
+/**
+ * What each error reason says to a person, in English: an error record's `message` (a record cut
+ * for being too long says how much was cut instead), and the lab's words for it in English.
+ */
+export const ERROR_MESSAGES: Record<ErrorReason, string> = {
+  "malformed-gctrace": "malformed gctrace line (torn by other output?)",
+  "malformed-sched": "malformed schedtrace SCHED line (torn by other output?)",
+  "malformed-p": "malformed scheddetail P line (torn by other output?)",
+  "malformed-m": "malformed scheddetail M line (torn by other output?)",
+  "malformed-g": "malformed scheddetail G line (torn by other output?)",
+  "malformed-scavtrace": "malformed scavtrace line (torn by other output?)",
+  "malformed-gc-forced": "malformed 'GC forced' line (torn by other output?)",
+  "torn-line": "a runtime line starts in the middle of this line (torn output)",
+  "torn-piece": "looks like a piece of a torn gctrace line",
+  "binary-data": "binary data (NUL byte or invalid UTF-8)",
+  "line-too-long": "line too long: the part after the first 1 MiB was cut",
+};
+
 function binaryError(text: string, line: number): ErrorRecord {
-  return error(text, line, "binary data (NUL byte or invalid UTF-8)");
+  return error(text, line, "binary-data");
 }
 
-/** The error for a line that starts like `message` says but does not parse. */
-function malformed(s: string, start: number, end: number, line: number, message: string): ErrorRecord {
+/** The error for a line that starts like a runtime line of some kind but does not parse as one. */
+function malformed(
+  s: string,
+  start: number,
+  end: number,
+  line: number,
+  reason: Exclude<ErrorReason, "line-too-long">,
+): ErrorRecord {
   const text = s.slice(start, end);
-  return hasBinary(text) ? binaryError(text, line) : error(text, line, message);
+  return hasBinary(text) ? binaryError(text, line) : error(text, line, reason);
 }
 
-function error(text: string, line: number, message: string): ErrorRecord {
-  return { kind: "error", line, text, message };
+function error(text: string, line: number, reason: Exclude<ErrorReason, "line-too-long">): ErrorRecord {
+  return { kind: "error", line, reason, text, message: ERROR_MESSAGES[reason] };
 }
 
 function other(text: string, line: number, source: OtherRecord["source"]): OtherRecord {

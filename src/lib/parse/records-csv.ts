@@ -64,7 +64,8 @@ export const CSV_COLUMNS = [
   "lockedg",
   "waitReason",
   "lockedm",
-  // other, error
+  // error (reason), other and error (text), other (source), error (message)
+  "reason",
   "text",
   "source",
   "message",

@@ -164,10 +164,33 @@ export interface OtherRecord {
   source: OtherSource;
 }
 
+/**
+ * Why a line is an `error` record: a stable code for programs to switch on (the CLI's users, the
+ * lab's counts and translations), while `message` says it in English for people. docs/cli.md
+ * lists them.
+ */
+export const ERROR_REASONS = [
+  "malformed-gctrace",
+  "malformed-sched",
+  "malformed-p",
+  "malformed-m",
+  "malformed-g",
+  "malformed-scavtrace",
+  "malformed-gc-forced",
+  "torn-line",
+  "torn-piece",
+  "binary-data",
+  "line-too-long",
+] as const;
+
+/** One of {@link ERROR_REASONS}. */
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
 /** A line that looks like runtime output but does not parse (torn, truncated, binary). */
 export interface ErrorRecord {
   kind: "error";
   line: number;
+  reason: ErrorReason;
   text: string;
   message: string;
 }

@@ -58,6 +58,7 @@ export function buildRecording(input: RecordingInput): Recording {
       issues.push({
         file: "leakProfile",
         line: 1,
+        reason: "not-leak-profile",
         text: input.leakProfile.split("\n")[0] ?? "",
         message: "not a goroutine leak profile",
       });
@@ -137,7 +138,7 @@ function readLog(stderr: string, issues: RecordingIssue[]) {
       case "other":
         break;
       case "error":
-        issues.push({ file: "stderr", line: r.line, text: r.text, message: r.message });
+        issues.push({ file: "stderr", line: r.line, reason: r.reason, text: r.text, message: r.message });
         break;
       case "scav":
         break;

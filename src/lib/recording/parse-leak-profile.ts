@@ -38,7 +38,14 @@ export function parseLeakProfile(text: string): LeakProfile | null {
     if (total === null) {
       m = HEADER.exec(line);
       if (m !== null) total = Number(m[1]);
-      else issues.push({ line: i + 1, text: line, message: "expected 'goroutineleak profile: total N'" });
+      else {
+        issues.push({
+          line: i + 1,
+          reason: "not-leak-profile",
+          text: line,
+          message: "expected 'goroutineleak profile: total N'",
+        });
+      }
       continue;
     }
     if ((m = STACK.exec(line)) !== null) {
@@ -47,7 +54,12 @@ export function parseLeakProfile(text: string): LeakProfile | null {
       stacks[stacks.length - 1]?.frames.push({ func: m[1] ?? "", file: m[2] ?? "", line: Number(m[3]) });
     } else if (!line.startsWith("# ")) {
       // `# labels: …` and similar comment lines are legitimate and carry nothing we show.
-      issues.push({ line: i + 1, text: line, message: "not a stack or frame line of a leak profile" });
+      issues.push({
+        line: i + 1,
+        reason: "bad-profile-line",
+        text: line,
+        message: "not a stack or frame line of a leak profile",
+      });
     }
   }
   return total === null ? null : { total, stacks, issues };

@@ -50,11 +50,31 @@ export interface Transition {
   frame: Frame | null;
 }
 
+/**
+ * Why a line of a recorder file could not be read: `not-json`, `not-object`, a field that is not a
+ * number (`bad-number`) or not what it must be (`bad-field`); for the leak profile, a text without
+ * its header (`not-leak-profile`) or a line that is neither a stack nor a frame (`bad-profile-line`).
+ */
+export type LineIssueReason =
+  "not-json" | "not-object" | "bad-number" | "bad-field" | "not-leak-profile" | "bad-profile-line";
+
 /** A line of a recorder file that could not be read. */
 export interface LineIssue {
   line: number;
+  reason: LineIssueReason;
   text: string;
   message: string;
+}
+
+/** Why a JSON value is not a record: a reason code and the words for people. */
+export class RecordProblem {
+  readonly reason: Extract<LineIssueReason, "not-object" | "bad-number" | "bad-field">;
+  readonly message: string;
+
+  constructor(reason: RecordProblem["reason"], message: string) {
+    this.reason = reason;
+    this.message = message;
+  }
 }
 
 /** Result of reading a JSON Lines file: the good records and the lines that were not. */
@@ -63,8 +83,8 @@ export interface JsonLinesResult<T> {
   issues: LineIssue[];
 }
 
-/** Checks one decoded JSON value; returns the record or a message saying what is wrong. */
-export type JsonRecordReader<T> = (value: unknown) => T | string;
+/** Checks one decoded JSON value; returns the record or what is wrong with it. */
+export type JsonRecordReader<T> = (value: unknown) => T | RecordProblem;
 
 /**
  * Reads a JSON Lines text with `read`. Blank lines carry no data and are skipped; every other line
@@ -83,21 +103,22 @@ export function parseJsonLines<T>(text: string, read: JsonRecordReader<T>): Json
     try {
       value = JSON.parse(trimmed);
     } catch {
-      issues.push({ line: i + 1, text: raw, message: "not valid JSON" });
+      issues.push({ line: i + 1, reason: "not-json", text: raw, message: "not valid JSON" });
       continue;
     }
     const result = read(value);
-    if (typeof result === "string") issues.push({ line: i + 1, text: raw, message: result });
+    if (result instanceof RecordProblem)
+      issues.push({ line: i + 1, reason: result.reason, text: raw, message: result.message });
     else records.push(result);
   }
   return { records, issues };
 }
 
 /** Reads one `metrics.jsonl` value (see {@link MetricsSample}). */
-export function readMetricsSample(value: unknown): MetricsSample | string {
-  if (!isObject(value)) return "not a JSON object";
+export function readMetricsSample(value: unknown): MetricsSample | RecordProblem {
+  if (!isObject(value)) return new RecordProblem("not-object", "not a JSON object");
   const required = ["tMs", "heapGoalBytes", "heapObjects", "heapObjectsBytes", "goroutines"] as const;
-  for (const key of required) if (!isNumber(value[key])) return `"${key}" must be a number`;
+  for (const key of required) if (!isNumber(value[key])) return badNumber(key);
   const nullable = [
     "heapLiveBytes",
     "goroutinesRunning",
@@ -107,7 +128,7 @@ export function readMetricsSample(value: unknown): MetricsSample | string {
   ] as const;
   for (const key of nullable) {
     const v = value[key];
-    if (v !== undefined && v !== null && !isNumber(v)) return `"${key}" must be a number or null`;
+    if (v !== undefined && v !== null && !isNumber(v)) return badNumber(key, " or null");
   }
   const opt = (key: (typeof nullable)[number]): number | null => {
     const v = value[key];
@@ -128,17 +149,17 @@ export function readMetricsSample(value: unknown): MetricsSample | string {
 }
 
 /** Reads one `transitions.jsonl` value (see {@link Transition}). */
-export function readTransition(value: unknown): Transition | string {
-  if (!isObject(value)) return "not a JSON object";
-  for (const key of ["tMs", "g"] as const) if (!isNumber(value[key])) return `"${key}" must be a number`;
+export function readTransition(value: unknown): Transition | RecordProblem {
+  if (!isObject(value)) return new RecordProblem("not-object", "not a JSON object");
+  for (const key of ["tMs", "g"] as const) if (!isNumber(value[key])) return badNumber(key);
   const from = value["from"];
   const to = value["to"];
-  if (!isTraceState(from)) return `"from" must be one of ${TRACE_STATES.join(", ")}`;
-  if (!isTraceState(to)) return `"to" must be one of ${TRACE_STATES.join(", ")}`;
+  if (!isTraceState(from)) return badField(`"from" must be one of ${TRACE_STATES.join(", ")}`);
+  if (!isTraceState(to)) return badField(`"to" must be one of ${TRACE_STATES.join(", ")}`);
   const reason = value["reason"] ?? "";
-  if (typeof reason !== "string") return `"reason" must be a string`;
+  if (typeof reason !== "string") return badField(`"reason" must be a string`);
   const by = value["by"] ?? -1;
-  if (!isNumber(by)) return `"by" must be a number`;
+  if (!isNumber(by)) return badNumber("by");
   const frame = value["frame"] ?? null;
   let outFrame: Frame | null = null;
   if (frame !== null) {
@@ -148,11 +169,19 @@ export function readTransition(value: unknown): Transition | string {
       typeof frame["file"] !== "string" ||
       !isNumber(frame["line"])
     ) {
-      return `"frame" must be null or {func: string, file: string, line: number}`;
+      return badField(`"frame" must be null or {func: string, file: string, line: number}`);
     }
     outFrame = { func: frame["func"], file: frame["file"], line: frame["line"] };
   }
   return { tMs: value["tMs"] as number, g: value["g"] as number, from, to, reason, by, frame: outFrame };
+}
+
+function badNumber(key: string, orNull = ""): RecordProblem {
+  return new RecordProblem("bad-number", `"${key}" must be a number${orNull}`);
+}
+
+function badField(message: string): RecordProblem {
+  return new RecordProblem("bad-field", message);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -1,7 +1,8 @@
 import type { GoroutineOwner } from "./goroutine-owner.ts";
 import type { GoroutineState } from "./goroutine-state.ts";
 import type { LeakProfile } from "./parse-leak-profile.ts";
-import type { GRecord, MRecord, PRecord, RecordKind, SchedRecord } from "../parse/trace-records.ts";
+import type { ErrorReason, GRecord, MRecord, PRecord, RecordKind, SchedRecord } from "../parse/trace-records.ts";
+import type { LineIssueReason } from "./recorder-records.ts";
 import type { WaitSpan } from "./wait-spans.ts";
 
 /**
@@ -123,10 +124,11 @@ export interface LogLine {
   at: number;
 }
 
-/** A line of some input that could not be read. */
+/** A line of some input that could not be read, with the reason code of its parser. */
 export interface RecordingIssue {
   file: "stderr" | "metrics" | "transitions" | "leakProfile";
   line: number;
+  reason: ErrorReason | LineIssueReason;
   text: string;
   message: string;
 }

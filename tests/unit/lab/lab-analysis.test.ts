@@ -79,6 +79,15 @@ describe("LabAnalysis over real logs", () => {
     expect(s.gc.cycles).toBe(records.filter((r) => r.kind === "gc").length);
   });
 
+  it("keeps each problem's reason code, which the page translates", () => {
+    const s = analyse("gc goroutines: 3\n ms clock, goroutines: 3\nELF\u0000\n");
+    expect(s.problems.samples.map((p) => [p.line, p.reason])).toEqual([
+      [1, "malformed-gctrace"],
+      [2, "torn-piece"],
+      [3, "binary-data"],
+    ]);
+  });
+
   it("caps the problem samples but counts every problem", () => {
     const text = "gc 1 @0.1s torn\n".repeat(250);
     const s = analyse(text);

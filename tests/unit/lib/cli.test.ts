@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { CSV_COLUMNS } from "../../../src/lib/parse/records-csv.ts";
+import { ERROR_REASONS } from "../../../src/lib/parse/trace-records.ts";
 import { fixture, lineCount } from "./fixtures.ts";
 
 const bin = fileURLToPath(new URL("../../../bin/blocked-forever.mjs", import.meta.url));
@@ -47,7 +48,32 @@ describe("blocked-forever parse", () => {
     const strict = run(["parse", "--strict", fixturePath("go1.26-torn-gctrace.txt")]);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toBe(plain.stdout);
+    expect(strict.stderr).toBe("blocked-forever: 6 lines are error records (5 torn-piece, 1 malformed-gctrace)\n");
     expect(run(["parse", "--strict", fixturePath("go1.26-leak-scheddetail.txt")]).code).toBe(0);
+  });
+
+  it("every error record carries a reason code, in JSON and in CSV", () => {
+    const plain = run(["parse", fixturePath("go1.26-torn-gctrace.txt")]);
+    const errors = jsonl(plain.stdout).filter((x) => x["kind"] === "error");
+    expect(errors.map((x) => x["reason"])).toEqual(["malformed-gctrace", ...Array<string>(5).fill("torn-piece")]);
+    expect(errors[0]).toEqual({
+      kind: "error",
+      line: 5,
+      reason: "malformed-gctrace",
+      text: "gc goroutines: 3",
+      message: "malformed gctrace line (torn by other output?)",
+    });
+    const csv = run(["parse", "--format", "csv", fixturePath("go1.26-torn-gctrace.txt")]).stdout.split("\r\n");
+    const row = csv.find((r) => r.startsWith("error,5,"))!.split(",");
+    expect(row[CSV_COLUMNS.indexOf("reason")]).toBe("malformed-gctrace");
+  });
+
+  it("docs/cli.md shows the CSV header and every reason code", () => {
+    const doc = readFileSync(fileURLToPath(new URL("../../../docs/cli.md", import.meta.url)), "utf8");
+    expect(doc).toContain(`\n${CSV_COLUMNS.join(",")}\n`);
+    for (const reason of ERROR_REASONS) expect(doc).toContain(`\`${reason}\``);
+    const help = run(["--help"]).stdout;
+    for (const reason of ERROR_REASONS) expect(help).toContain(reason);
   });
 
   it("CSV: a header with every column, then one row per line with arrays joined by ';'", () => {
