@@ -1,4 +1,4 @@
-import type { Lang } from "../i18n/ui.ts";
+import type { Lang } from "../i18n/lang.ts";
 import type { Recording } from "../lib/recording/recording.ts";
 import { loadRecording, type ProgramName } from "./traces.ts";
 

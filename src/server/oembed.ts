@@ -1,6 +1,6 @@
-import type { Lang } from "../i18n/ui.ts";
+import { STRINGS, pagePath, type Lang } from "../i18n/lang.ts";
 import { iframeSnippet } from "../lib/embed/iframe-snippet.ts";
-import { EMBED_UI, embedPath, embedSpec, type EmbedId } from "./embeds.ts";
+import { embedPath, embedSpec, type EmbedId } from "./embeds.ts";
 
 /** Width the oEmbed answer states; the iframe itself is `width="100%"`. */
 const OEMBED_WIDTH = 720;
@@ -11,14 +11,14 @@ const OEMBED_WIDTH = 720;
  */
 export function oembedResponse(lang: Lang, id: EmbedId, site: URL): Record<string, string | number> {
   const spec = embedSpec(id);
-  const title = spec.title[lang];
+  const title = STRINGS[lang].embed.titles[id];
   const src = new URL(embedPath(lang, id).slice(1), site).href;
   return {
     version: "1.0",
     type: "rich",
     title,
-    provider_name: EMBED_UI[lang].siteName,
-    provider_url: new URL(lang === "zh" ? "" : `${lang}/`, site).href,
+    provider_name: STRINGS[lang].chrome.siteName,
+    provider_url: new URL(pagePath(lang).slice(1), site).href,
     html: iframeSnippet(src, title, spec.height),
     width: OEMBED_WIDTH,
     height: spec.height,

@@ -2,8 +2,8 @@
 import { plot } from "@observablehq/plot";
 import type { LabSummary } from "../../lib/lab/lab-analysis.ts";
 import { chartLines, LAB_CHARTS, labChartOptions, peakOf } from "../../lib/lab/lab-charts.ts";
-import { el, num } from "./lab-render.ts";
-import type { LabText } from "../../i18n/lab-text.ts";
+import { el, num, type LabStrings } from "./lab-render.ts";
+import { fill } from "../../i18n/fill.ts";
 
 const HEIGHT = 220;
 
@@ -22,7 +22,7 @@ function nextTask(): Promise<void> {
 export async function drawCharts(
   host: HTMLElement,
   summary: LabSummary,
-  t: LabText,
+  t: LabStrings,
   lang: string,
   isCurrent: () => boolean,
 ): Promise<void> {
@@ -72,11 +72,16 @@ export async function drawCharts(
       .map((l) => {
         const peak = peakOf(l.points);
         const name = words.keys[l.key] ?? l.key;
-        return peak === null ? "" : t.linePeak(name, `${num(lang, peak.y, 3)} ${words.y}`, num(lang, peak.x, 3));
+        if (peak === null) return "";
+        return fill(t.linePeak, { name, peak: `${num(lang, peak.y, 3)} ${words.y}`, at: num(lang, peak.x, 3) });
       })
       .filter((s) => s !== "")
-      .join(lang === "zh" ? "；" : "; ");
-    const desc = el("p", "lab-chart-desc", t.chartDescription(words.title, num(lang, points), peaks));
+      .join(t.separator);
+    const desc = el(
+      "p",
+      "lab-chart-desc",
+      fill(t.chartDescription, { title: words.title, points: num(lang, points), peaks }),
+    );
     desc.id = descId;
     figure.append(caption, legend, svg, desc);
     host.append(figure);

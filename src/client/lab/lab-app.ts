@@ -7,14 +7,24 @@
 import type { LabSummary } from "../../lib/lab/lab-analysis.ts";
 import { ReadCancelled, type ExportFormat, type LabSource, type ReadProgress } from "../../lib/lab/read-source.ts";
 import { MainThreadRunner, WorkerRunner, WorkerUnavailable, type LabRunner } from "./lab-runner.ts";
-import { bytes, el, num, renderNotes, renderProblems, renderSnapshot, renderSummary } from "./lab-render.ts";
-import { LAB_TEXT, type LabText } from "../../i18n/lab-text.ts";
+import {
+  bytes,
+  el,
+  gcCyclesText,
+  num,
+  renderNotes,
+  renderProblems,
+  renderSnapshot,
+  renderSummary,
+  type LabStrings,
+} from "./lab-render.ts";
+import { fill } from "../../i18n/fill.ts";
 
-interface Recording {
+/** One of our recordings' stderr.log, as LabPage.astro puts them in the page. */
+interface EmbeddedLog {
   id: string;
   text: string;
 }
-
 interface Current {
   source: LabSource;
   name: string;
@@ -22,26 +32,27 @@ interface Current {
 }
 
 class GoLogLab extends HTMLElement {
-  #t: LabText = LAB_TEXT.en;
+  // Read from the page in connectedCallback.
+  #t = {} as LabStrings;
   #lang = "en";
   #runner: LabRunner = new MainThreadRunner();
   #busy = false;
   #job = 0;
   #current: Current | null = null;
-  #recordings: Recording[] = [];
+  #recordings: EmbeddedLog[] = [];
 
   connectedCallback(): void {
-    this.#lang = this.dataset["lang"] === "zh" ? "zh" : "en";
-    this.#t = LAB_TEXT[this.#lang === "zh" ? "zh" : "en"];
-    const data = this.querySelector<HTMLScriptElement>("script.lab-recordings")?.textContent ?? "[]";
-    this.#recordings = JSON.parse(data) as Recording[];
+    this.#lang = this.dataset["lang"] ?? "en";
+    this.#t = JSON.parse(this.querySelector("script.lab-strings")?.textContent ?? "{}") as LabStrings;
+    const data = this.querySelector("script.lab-recordings")?.textContent ?? "[]";
+    this.#recordings = JSON.parse(data) as EmbeddedLog[];
     this.#runner = new WorkerRunner(this.querySelector("script.lab-worker-source")?.textContent ?? "");
 
     this.#q(".lab-parse-paste", HTMLButtonElement).addEventListener("click", () => {
       const text = this.#q(".lab-paste", HTMLTextAreaElement).value;
       void this.#analyse({
         source: { kind: "text", text },
-        name: this.#lang === "zh" ? "粘贴的文本" : "pasted text",
+        name: this.#t.pasted,
         fileBase: "pasted",
       });
     });
@@ -116,7 +127,7 @@ class GoLogLab extends HTMLElement {
     this.#status(
       error instanceof ReadCancelled
         ? this.#t.cancelled
-        : this.#t.failed(error instanceof Error ? error.message : String(error)),
+        : fill(this.#t.failed, { reason: error instanceof Error ? error.message : String(error) }),
     );
   }
 
@@ -129,11 +140,11 @@ class GoLogLab extends HTMLElement {
     bar.max = Math.max(1, p.total);
     bar.value = p.done;
     const show = (n: number): string => (unitBytes ? bytes(this.#lang, n) : num(this.#lang, n));
-    this.#q(".lab-progress-text", HTMLElement).textContent = this.#t.reading(
-      show(p.done),
-      unitBytes ? show(p.total) : this.#t.chars(show(p.total)),
-      num(this.#lang, p.lines),
-    );
+    this.#q(".lab-progress-text", HTMLElement).textContent = fill(this.#t.reading, {
+      done: show(p.done),
+      total: unitBytes ? show(p.total) : fill(this.#t.chars, { n: show(p.total) }),
+      lines: num(this.#lang, p.lines),
+    });
   }
 
   /** Runs a job in the worker, falling back to the main thread once if no worker can start. */
@@ -190,12 +201,7 @@ class GoLogLab extends HTMLElement {
     summaryHost.replaceChildren(...parts);
     results.hidden = false;
     this.#q(".lab-export", HTMLElement).hidden = summary.lines === 0;
-    const cycles = t.gcCyclesValue(
-      num(lang, summary.gc.cycles),
-      num(lang, summary.gc.automatic),
-      num(lang, summary.gc.forced),
-    );
-    this.#status(`${t.gcCycles}${lang === "zh" ? "：" : ": "}${cycles}`);
+    this.#status(fill(t.status, { label: t.gcCycles, value: gcCyclesText(lang, t, summary) }));
     this.dataset["state"] = "summary";
     this.dataset["summaryAt"] = performance.now().toFixed(0);
     const charts = this.#q(".lab-charts", HTMLElement);

@@ -1,6 +1,10 @@
 import { formatVersion, type VersionRange } from "../../lib/lab/format-detect.ts";
 import type { LabSummary } from "../../lib/lab/lab-analysis.ts";
-import type { LabText } from "../../i18n/lab-text.ts";
+import type { Strings } from "../../i18n/en.ts";
+import { fill } from "../../i18n/fill.ts";
+
+/** The lab's strings in the page's language, which LabPage.astro puts in the page as JSON. */
+export type LabStrings = Strings["lab"]["client"];
 
 /** Creates an element with optional class and text; never parses HTML. */
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -26,17 +30,24 @@ export function bytes(lang: string, n: number): string {
   return `${num(lang, n / 1e6, 1)} MB`;
 }
 
-function versionText(t: LabText, v: VersionRange): string {
-  if (v.conflict && v.min !== null && v.max !== null)
-    return t.versionConflict(formatVersion(v.min), formatVersion(v.max));
-  if (v.min !== null && v.max !== null) {
-    const a = formatVersion(v.min);
-    const b = formatVersion(v.max);
-    return a === b ? t.versionExactly(a) : t.versionBetween(a, b);
-  }
-  if (v.min !== null) return t.versionAtLeast(formatVersion(v.min));
-  if (v.max !== null) return t.versionAtMost(formatVersion(v.max));
+function versionText(t: LabStrings, v: VersionRange): string {
+  const a = v.min === null ? "" : formatVersion(v.min);
+  const b = v.max === null ? "" : formatVersion(v.max);
+  if (v.conflict) return fill(t.versionConflict, { a, b });
+  if (a !== "" && b !== "") return a === b ? fill(t.versionExactly, { v: a }) : fill(t.versionBetween, { a, b });
+  if (a !== "") return fill(t.versionAtLeast, { v: a });
+  if (b !== "") return fill(t.versionAtMost, { v: b });
   return t.versionUnknown;
+}
+
+/** "12 (10 automatic, 2 forced)": the GC cycles of a summary. */
+export function gcCyclesText(lang: string, t: LabStrings, s: LabSummary): string {
+  const gc = s.gc;
+  return fill(t.gcCyclesValue, {
+    total: num(lang, gc.cycles),
+    automatic: num(lang, gc.automatic),
+    forced: num(lang, gc.forced),
+  });
 }
 
 function row(dl: HTMLDListElement, term: string, ...values: (string | Node)[]): HTMLElement {
@@ -47,7 +58,7 @@ function row(dl: HTMLDListElement, term: string, ...values: (string | Node)[]): 
 }
 
 /** The summary: source, lines, format and Go version, GC cycles, peaks, pauses. */
-export function renderSummary(lang: string, t: LabText, s: LabSummary, sourceName: string): HTMLElement {
+export function renderSummary(lang: string, t: LabStrings, s: LabSummary, sourceName: string): HTMLElement {
   const dl = el("dl", "lab-summary");
   dl.dataset["cycles"] = String(s.gc.cycles);
   row(dl, t.source, sourceName);
@@ -55,27 +66,23 @@ export function renderSummary(lang: string, t: LabText, s: LabSummary, sourceNam
   const clues = el("ul", "lab-clues");
   for (const c of s.clues) {
     const li = el("li", "", t.clue[c.code]);
-    if (c.line !== null) li.append(el("span", "lab-at", t.atLine(String(c.line))));
+    if (c.line !== null) li.append(el("span", "lab-at", fill(t.atLine, { n: c.line })));
     clues.append(li);
   }
   const version = el("strong", "lab-version", versionText(t, s.versions));
   row(dl, t.format, version, clues);
   const gc = s.gc;
-  const cycles = row(
-    dl,
-    t.gcCycles,
-    el("span", "lab-gc-cycles", t.gcCyclesValue(num(lang, gc.cycles), num(lang, gc.automatic), num(lang, gc.forced))),
-  );
+  const cycles = row(dl, t.gcCycles, el("span", "lab-gc-cycles", gcCyclesText(lang, t, s)));
   const extra = [
-    ...(gc.periodic > 0 ? [t.periodic(num(lang, gc.periodic))] : []),
-    ...(gc.leakChecks > 0 ? [t.leakChecks(num(lang, gc.leakChecks))] : []),
+    ...(gc.periodic > 0 ? [fill(t.periodic, { n: num(lang, gc.periodic) })] : []),
+    ...(gc.leakChecks > 0 ? [fill(t.leakChecks, { n: num(lang, gc.leakChecks) })] : []),
   ];
-  if (extra.length > 0) cycles.append(el("span", "lab-sub", extra.join(lang === "zh" ? "；" : "; ")));
+  if (extra.length > 0) cycles.append(el("span", "lab-sub", extra.join(t.separator)));
   const peak = el("span", "lab-peak-live");
   if (gc.peakLiveMB === null) peak.textContent = t.none;
   else {
     peak.dataset["mib"] = String(gc.peakLiveMB);
-    peak.textContent = t.peakLiveValue(num(lang, gc.peakLiveMB), String(gc.peakLiveLine ?? 0));
+    peak.textContent = fill(t.peakLiveValue, { mb: num(lang, gc.peakLiveMB), line: gc.peakLiveLine ?? 0 });
   }
   row(dl, t.peakLive, peak);
   row(dl, t.peakHeap, gc.peakHeapMB === null ? t.none : `${num(lang, gc.peakHeapMB)} MiB`);
@@ -83,14 +90,16 @@ export function renderSummary(lang: string, t: LabText, s: LabSummary, sourceNam
   row(
     dl,
     t.pauses,
-    p === null ? t.none : t.pausesValue(num(lang, p.p50, 3), num(lang, p.p99, 3), num(lang, p.max, 3)),
+    p === null
+      ? t.none
+      : fill(t.pausesValue, { p50: num(lang, p.p50, 3), p99: num(lang, p.p99, 3), max: num(lang, p.max, 3) }),
     ...(p === null ? [] : [el("span", "lab-sub", t.pausesNote)]),
   );
   return dl;
 }
 
 /** Notes about the input as a whole (empty, binary, program output only, …). */
-export function renderNotes(t: LabText, s: LabSummary): HTMLElement | null {
+export function renderNotes(t: LabStrings, s: LabSummary): HTMLElement | null {
   if (s.notes.length === 0) return null;
   const box = el("div", "lab-notes");
   for (const n of s.notes) {
@@ -129,12 +138,14 @@ function table(caption: string, columns: string[], rows: (string | Node)[][], cl
 }
 
 /** Goroutines by status or wait reason at the last scheddetail snapshot; null without one. */
-export function renderSnapshot(lang: string, t: LabText, s: LabSummary): HTMLElement | null {
+export function renderSnapshot(lang: string, t: LabStrings, s: LabSummary): HTMLElement | null {
   const snap = s.snapshot;
   if (snap === null) return null;
   const section = el("section", "lab-snapshot");
   section.append(el("h3", "", t.snapshotHeading));
-  section.append(el("p", "", t.snapshotIntro(num(lang, snap.tMs ?? 0), String(snap.line), num(lang, snap.goroutines))));
+  section.append(
+    el("p", "", fill(t.snapshotIntro, { t: num(lang, snap.tMs ?? 0), line: snap.line, n: num(lang, snap.goroutines) })),
+  );
   section.append(
     table(
       t.snapshotHeading,
@@ -147,7 +158,7 @@ export function renderSnapshot(lang: string, t: LabText, s: LabSummary): HTMLEle
 }
 
 /** Lines that could not be parsed: the first ones with line number, reason and text, and the count. */
-export function renderProblems(lang: string, t: LabText, s: LabSummary): HTMLElement {
+export function renderProblems(lang: string, t: LabStrings, s: LabSummary): HTMLElement {
   const section = el("section", "lab-problems");
   section.append(el("h3", "", t.problemsHeading));
   const { count, samples } = s.problems;
@@ -155,7 +166,11 @@ export function renderProblems(lang: string, t: LabText, s: LabSummary): HTMLEle
     section.append(el("p", "", t.problemsNone));
     return section;
   }
-  const intro = el("p", "lab-problem-count", t.problemsCount(num(lang, samples.length), num(lang, count)));
+  const intro = el(
+    "p",
+    "lab-problem-count",
+    fill(t.problemsCount, { shown: num(lang, samples.length), total: num(lang, count) }),
+  );
   intro.dataset["count"] = String(count);
   section.append(intro);
   section.append(

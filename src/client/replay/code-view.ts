@@ -1,8 +1,7 @@
 import { waitingLinesAt } from "../../lib/replay/replay-lookup.ts";
 import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
-import type { ReplayClientStrings } from "../../i18n/replay-ui.ts";
-import { fill } from "./fill.ts";
-import type { ReplayView } from "./view.ts";
+import { fill } from "../../i18n/fill.ts";
+import type { ReplayView, ReplayStrings } from "./view.ts";
 
 /**
  * The code panel: the chosen variant's program, with the line where its goroutines wait marked
@@ -11,12 +10,12 @@ import type { ReplayView } from "./view.ts";
 export class CodeView implements ReplayView {
   #layers = new Map<string, HTMLElement>();
   #readout: HTMLOutputElement | null;
-  #strings: ReplayClientStrings;
+  #strings: ReplayStrings;
   #variant: ReplayVariant | null = null;
   #marked: Element | null = null;
   #lastKey = "";
 
-  constructor(root: HTMLElement, strings: ReplayClientStrings) {
+  constructor(root: HTMLElement, strings: ReplayStrings) {
     for (const layer of root.querySelectorAll<HTMLElement>(".code-layer")) {
       if (layer.dataset["variant"]) this.#layers.set(layer.dataset["variant"], layer);
     }

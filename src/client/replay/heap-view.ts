@@ -1,8 +1,7 @@
 import { gcIndexAt, heapAt } from "../../lib/replay/replay-lookup.ts";
 import { toSeconds, type ReplayVariant } from "../../lib/replay/replay-data.ts";
-import type { ReplayClientStrings } from "../../i18n/replay-ui.ts";
-import { fill, seconds } from "./fill.ts";
-import type { ReplayHost, ReplayView } from "./view.ts";
+import { fill } from "../../i18n/fill.ts";
+import type { ReplayHost, ReplayView, ReplayStrings } from "./view.ts";
 
 /** One drawing of a variant's chart, with its x scale (seconds to pixels) and the parts that move. */
 interface Drawing {
@@ -40,10 +39,10 @@ export class HeapView implements ReplayView {
   #detail: HTMLElement | null;
   #lastGc = -2;
 
-  #strings: ReplayClientStrings;
+  #strings: ReplayStrings;
   #host: ReplayHost;
 
-  constructor(root: HTMLElement, strings: ReplayClientStrings, host: ReplayHost) {
+  constructor(root: HTMLElement, strings: ReplayStrings, host: ReplayHost) {
     this.#strings = strings;
     this.#host = host;
     for (const layer of root.querySelectorAll<HTMLElement>(".heap-layer")) {
@@ -77,7 +76,7 @@ export class HeapView implements ReplayView {
       button.textContent = `GC ${String(gc.n)}`;
       const detail = fill(this.#strings.gcDetail, {
         n: gc.n,
-        t: seconds(toSeconds(gc.t)),
+        t: toSeconds(gc.t).toFixed(2),
         start: gc.heap[0],
         end: gc.heap[1],
         live: gc.heap[2],

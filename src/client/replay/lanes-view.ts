@@ -1,8 +1,7 @@
 import { countsAt } from "../../lib/replay/replay-lookup.ts";
 import { REPLAY_STATES, toSeconds, type ReplayVariant } from "../../lib/replay/replay-data.ts";
-import { fill } from "./fill.ts";
-import type { ReplayClientStrings } from "../../i18n/replay-ui.ts";
-import type { ReplayView } from "./view.ts";
+import { fill } from "../../i18n/fill.ts";
+import type { ReplayView, ReplayStrings } from "./view.ts";
 
 const SVG = "http://www.w3.org/2000/svg";
 const ROW_FONT_PX = 6.1; // width of a 10 px monospace character, for the label column
@@ -26,7 +25,7 @@ function svgEl<K extends keyof SVGElementTagNameMap>(
 export class LanesView implements ReplayView {
   #box: HTMLElement | null;
   #counts: HTMLOutputElement | null;
-  #strings: ReplayClientStrings;
+  #strings: ReplayStrings;
   #variant: ReplayVariant | null = null;
   #clip: SVGRectElement | null = null;
   #cursor: SVGLineElement | null = null;
@@ -37,7 +36,7 @@ export class LanesView implements ReplayView {
   #labelChars = 34;
   #lastText = "";
 
-  constructor(root: HTMLElement, strings: ReplayClientStrings, end: number) {
+  constructor(root: HTMLElement, strings: ReplayStrings, end: number) {
     this.#box = root.querySelector(".lanes-box");
     this.#counts = root.querySelector(".lanes-counts");
     this.#strings = strings;

@@ -2,9 +2,8 @@ import { parseLine } from "../../lib/parse/parse-line.ts";
 import { logIndexAt } from "../../lib/replay/replay-lookup.ts";
 import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
 import type { TraceRecord } from "../../lib/parse/trace-records.ts";
-import type { ReplayClientStrings } from "../../i18n/replay-ui.ts";
-import { fill } from "./fill.ts";
-import type { ReplayHost, ReplayView } from "./view.ts";
+import { fill } from "../../i18n/fill.ts";
+import type { ReplayHost, ReplayView, ReplayStrings } from "./view.ts";
 
 /** The fields of a parsed line, as label and value, in print order. */
 function fields(record: TraceRecord): [string, string][] {
@@ -24,14 +23,14 @@ function fields(record: TraceRecord): [string, string][] {
 export class LogView implements ReplayView {
   #list: HTMLOListElement | null;
   #note: HTMLElement | null;
-  #strings: ReplayClientStrings;
+  #strings: ReplayStrings;
   #host: ReplayHost;
   #variant: ReplayVariant | null = null;
   #items: HTMLLIElement[] = [];
   #shown = -1;
   #statusPrefix: string;
 
-  constructor(root: HTMLElement, strings: ReplayClientStrings, host: ReplayHost, statusPrefix: string) {
+  constructor(root: HTMLElement, strings: ReplayStrings, host: ReplayHost, statusPrefix: string) {
     this.#list = root.querySelector(".log-lines");
     this.#note = root.querySelector(".log-note");
     this.#strings = strings;

@@ -3,17 +3,16 @@ import { readHash, writeHash } from "../../lib/replay/hash-state.ts";
 import { neighbourStep, stepTicks } from "../../lib/replay/replay-lookup.ts";
 import { toSeconds, toTicks, type ReplayVariant } from "../../lib/replay/replay-data.ts";
 import { CodeView } from "./code-view.ts";
-import { fill } from "./fill.ts";
+import { fill } from "../../i18n/fill.ts";
 import { HeapView } from "./heap-view.ts";
 import { LanesView } from "./lanes-view.ts";
 import { LogView } from "./log-view.ts";
-import type { ReplayClientStrings } from "../../i18n/replay-ui.ts";
 import { StatusView } from "./status-view.ts";
-import type { ReplayHost, ReplayView } from "./view.ts";
+import type { ReplayHost, ReplayView, ReplayStrings } from "./view.ts";
 
 interface ReplayPayload {
   variants: ReplayVariant[];
-  strings: ReplayClientStrings;
+  strings: ReplayStrings;
 }
 
 const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");

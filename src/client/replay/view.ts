@@ -1,4 +1,8 @@
+import type { Strings } from "../../i18n/en.ts";
 import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
+
+/** The replay's strings in the page's language, which ReplayCell.astro puts in the cell's data. */
+export type ReplayStrings = Strings["replay"]["client"];
 
 /** A widget of a replay cell: told when the variant changes and when the clock moves. */
 export interface ReplayView {

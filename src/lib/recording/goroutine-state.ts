@@ -18,6 +18,20 @@ export const GOROUTINE_STATES: readonly GoroutineState[] = [
   "unknown",
 ];
 
+/** The runtime2.go constant a state stands for, as charts and legends name it. */
+export const STATE_CONSTANTS: Record<GoroutineState, string> = {
+  idle: "_Gidle",
+  runnable: "_Grunnable",
+  running: "_Grunning",
+  syscall: "_Gsyscall",
+  waiting: "_Gwaiting",
+  leaked: "_Gleaked",
+  dead: "_Gdead",
+  copystack: "_Gcopystack",
+  preempted: "_Gpreempted",
+  unknown: "?",
+};
+
 /** The `_Gscan` bit: set while the GC scans the goroutine's stack (4100 = scanning a waiting G). */
 export const G_SCAN_BIT = 0x1000;
 
