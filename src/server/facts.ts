@@ -180,6 +180,22 @@ export function schedtracePartFacts() {
   };
 }
 
+/** What the G status part quotes: the Go version, a stale wait reason, and the fixes' dead goroutines. */
+export function statusesPartFacts() {
+  const leak = programFacts("leak");
+  return {
+    tag: leak.goVersion,
+    // A goroutine of the leak recording that is not waiting but still shows a wait reason (a stale one).
+    stale: leak.recording.snapshots
+      .flatMap((s) => s.gs)
+      .find((g) => ![4, 10].includes(g.status & ~0x1000) && g.waitReason !== ""),
+    // Whether the fixes' recordings show goroutines that returned, as _Gdead.
+    deadInFixes: (["fix-timeout", "fix-close", "fix-context"] as const).some((p) =>
+      programFacts(p).recording.snapshots.some((s) => s.gs.some((g) => (g.status & ~0x1000) === 6)),
+    ),
+  };
+}
+
 /** What the fix part quotes: the three fixes against the leak. */
 export function fixPartFacts() {
   const leak = programFacts("leak");

@@ -19,7 +19,17 @@ export interface FigureProps {
   caption: string;
 }
 
-/** Each variant with its recording, read from traces/ at build time. */
-export function loadVariants(variants: FigureVariant[]): { v: FigureVariant; rec: Recording }[] {
-  return variants.map((v) => ({ v, rec: loadRecording(v.program, v.goVersion) }));
+/** A figure's recordings: each variant with its recording, and the figure's source line. */
+export interface LoadedFigure {
+  loaded: { v: FigureVariant; rec: Recording }[];
+  /** Which recordings the figure was drawn from, e.g. "leak, fix-timeout · go1.27.3". */
+  source: string;
+}
+
+/** Reads each variant's recording from traces/ at build time. */
+export function loadFigure(variants: FigureVariant[]): LoadedFigure {
+  const loaded = variants.map((v) => ({ v, rec: loadRecording(v.program, v.goVersion) }));
+  const programs = [...new Set(variants.map((v) => v.program))].join(", ");
+  const versions = [...new Set(loaded.map(({ rec }) => rec.goVersion ?? "?"))].join(", ");
+  return { loaded, source: `${programs} · ${versions}` };
 }

@@ -72,7 +72,7 @@ export class HeapView implements ReplayView {
     for (const gc of variant.gcs) {
       const button = document.createElement("button");
       button.type = "button";
-      button.className = gc.forced ? "gc-chip forced" : "gc-chip";
+      button.className = gc.forced ? "button gc-chip forced" : "button gc-chip";
       button.textContent = `GC ${String(gc.n)}`;
       const detail = fill(this.#strings.gcDetail, {
         n: gc.n,
