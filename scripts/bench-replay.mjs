@@ -73,11 +73,11 @@ const plotFrames = await page.evaluate(async () => {
   const { plot, heapChartOptions } = window.benchPlot;
   const data = JSON.parse(document.querySelector("replay-cell script.replay-data").textContent);
   const v = data.variants[0];
-  const points = v.heap.map(([t, live, goal]) => ({ t: t / 1e4, liveMiB: live / 10, goalMiB: goal / 10 }));
+  const points = v.heap.map(({ t, live, goal }) => ({ t: t / 1e4, liveMiB: live / 10, goalMiB: goal / 10 }));
   const gcs = v.gcs.map((g) => ({
     t: g.end / 1e4,
     n: g.n,
-    liveMiB: g.heap[2],
+    liveMiB: g.live,
     goalMiB: g.goal,
     forced: g.forced,
     leakCheck: g.leakCheck,

@@ -77,9 +77,9 @@ export class HeapView implements ReplayView {
       const detail = fill(this.#strings.gcDetail, {
         n: gc.n,
         t: toSeconds(gc.t).toFixed(2),
-        start: gc.heap[0],
-        end: gc.heap[1],
-        live: gc.heap[2],
+        start: gc.start,
+        end: gc.marked,
+        live: gc.live,
         goal: gc.goal,
         forced: (gc.forced ? this.#strings.forced : "") + (gc.leakCheck ? this.#strings.leakCheck : ""),
       });

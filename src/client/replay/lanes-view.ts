@@ -84,7 +84,7 @@ export class LanesView implements ReplayView {
       if (row > 0 && lane.owner !== variant.lanes[row - 1]?.owner) {
         svg.append(svgEl("line", { x1: 0, x2: this.#width, y1: y - 1, y2: y - 1, class: "lane-separator" }));
       }
-      for (const [from, to, state] of lane.spans) {
+      for (const { from, to, state } of lane.spans) {
         const x = this.#x(from);
         spans.append(
           svgEl("rect", {

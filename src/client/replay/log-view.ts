@@ -42,7 +42,7 @@ export class LogView implements ReplayView {
     this.#variant = variant;
     if (this.#note)
       this.#note.textContent = fill(this.#strings.logNote, { shown: variant.log.length, total: variant.logTotal });
-    this.#items = variant.log.map(([n, , text]) => {
+    this.#items = variant.log.map(({ line: n, text }) => {
       const li = document.createElement("li");
       li.hidden = true;
       const button = document.createElement("button");

@@ -35,8 +35,8 @@ describe("replay data from the committed recordings", () => {
       );
       for (const lane of v.lanes) {
         lane.spans.forEach((s, i) => {
-          expect(s[1]).toBeGreaterThan(s[0]);
-          if (i > 0) expect(s[0]).toBeGreaterThanOrEqual(lane.spans[i - 1]![1]);
+          expect(s.to).toBeGreaterThan(s.from);
+          if (i > 0) expect(s.from).toBeGreaterThanOrEqual(lane.spans[i - 1]!.to);
         });
       }
     }
