@@ -11,7 +11,6 @@ import type { LabJob, LabRequest, LabResponse } from "./lab-protocol.ts";
 
 /** Runs the lab's parsing somewhere: in a worker, or on the main thread in small steps. */
 export interface LabRunner {
-  readonly inWorker: boolean;
   analyse(source: LabSource, onProgress: (p: ReadProgress) => void): Promise<LabSummary>;
   export(source: LabSource, format: ExportFormat, onProgress: (p: ReadProgress) => void): Promise<Blob>;
   /** Stops the running job; its promise rejects with {@link ReadCancelled}. */
@@ -37,7 +36,6 @@ interface Pending {
  * fresh one.
  */
 export class WorkerRunner implements LabRunner {
-  readonly inWorker = true;
   readonly #source: string;
   #worker: Worker | null = null;
   #ready: Promise<Worker> | null = null;
@@ -142,7 +140,6 @@ export class WorkerRunner implements LabRunner {
  * so that input and painting go on, only slower than in a worker.
  */
 export class MainThreadRunner implements LabRunner {
-  readonly inWorker = false;
   #cancelled = false;
 
   #options(onProgress: (p: ReadProgress) => void): Parameters<typeof analyseSource>[1] {

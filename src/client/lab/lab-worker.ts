@@ -1,6 +1,7 @@
 // The lab's Web Worker: parses a log off the main thread, so the page stays responsive however big
-// the file. Bundled inline (Vite `?worker&inline`) and started from a Blob URL, which also works
-// from file://, where Chromium refuses a worker script loaded by URL.
+// the file. Bundled as a classic script by build/lab-bundle.ts, carried inside the lab page as
+// text, and started from a Blob URL (lab-runner.ts), which also works from file://, where
+// Chromium refuses a worker script loaded by URL.
 import { analyseSource, exportSource, type ReadProgress } from "../../lib/lab/read-source.ts";
 import type { LabRequest, LabResponse } from "./lab-protocol.ts";
 
