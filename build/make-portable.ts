@@ -14,7 +14,7 @@ export interface PortableReport {
 /**
  * Rewrites a built Astro site in place so that it works from any subfolder and from file://:
  * root-absolute URLs become relative, module scripts become deferred classic (IIFE) scripts,
- * modulepreload links go. design.md ("A portable build") records why each step is needed.
+ * modulepreload links go. docs/architecture.md ("file:// and the portable build") says why each step is needed.
  */
 export async function makePortable(distDir: string): Promise<PortableReport> {
   const files = await listFiles(distDir);
@@ -123,7 +123,7 @@ function rootResolver(distDir: string): Plugin {
 }
 
 // Dynamic imports of the site's own chunks are kept out of the bundle and loaded later as classic
-// scripts (design.md: "turns literal import() into a loader that adds a classic <script>").
+// scripts (docs/architecture.md, "file:// and the portable build", step 3).
 const LAZY_PREFIX = "__bf_lazy__";
 const LAZY_CALL = /import\(\s*"__bf_lazy__([^"]+)"\s*\)/g;
 

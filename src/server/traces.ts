@@ -1,5 +1,5 @@
 // Build-time only: reads the committed recordings and the programs they were made from.
-// Everything the article shows flows from here (design.md, "Data flows one way").
+// Everything the article shows flows from here (docs/architecture.md, "Data flows one way").
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { buildRecording } from "../lib/recording/build-recording.ts";
