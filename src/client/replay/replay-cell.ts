@@ -25,7 +25,8 @@ const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
  */
 class ReplayCell extends HTMLElement implements ReplayHost {
   #variants: ReplayVariant[] = [];
-  #timeFormat = "{t} s";
+  // The page's "{t} s" or "{t} 秒", read with the rest of the strings in #start.
+  #timeFormat = "{t}";
   #variant: ReplayVariant | null = null;
   #views: ReplayView[] = [];
   #clock: ClockState = { t: 0, playing: false, speed: 1, end: 0 };
