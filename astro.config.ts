@@ -1,8 +1,9 @@
 import { defineConfig } from "astro/config";
 import { portableBuild } from "./build/portable-build.ts";
 
-// The site is static and must work from any subfolder and from file:// (design.md, "A portable
-// build"). Astro's defaults stay; the portableBuild integration rewrites the output afterwards.
+// The site is static and must work from any subfolder and from file:// (docs/architecture.md,
+// "file:// and the portable build"). Astro's defaults stay; the portableBuild integration
+// rewrites the output afterwards.
 export default defineConfig({
   // Where the site is published; only used for absolute metadata (hreflang alternates, oEmbed).
   site: process.env["SITE_URL"] ?? "https://blocked-forever.example/",

@@ -1,12 +1,45 @@
-// ESLint flat config: type-checked TypeScript everywhere, Astro components, and a boundary rule
-// that keeps browser code (src/lib, widget scripts) free of build-only modules.
+// ESLint flat config: type-checked TypeScript everywhere, Astro components, and the import
+// boundaries of docs/architecture.md, by path: code that runs in the browser (src/client) and
+// shared code (src/lib) never reaches build-only code, and no arrow runs back up the data flow.
 import js from "@eslint/js";
 import astro from "eslint-plugin-astro";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 import { defineConfig } from "eslint/config";
 
-const buildOnly = ["node:*", "fs", "path", "jsdom", "linkedom", "shiki", "esbuild", "astro:*", "playwright-core"];
+/**
+ * An import whose path has one of these folders as a segment, written relatively
+ * (`../../server/traces.ts`) or from the root (`/src/server/…`). Matched on the specifier as
+ * written, so it needs no resolver; a sibling file named like a folder (`./server.ts`) is not one.
+ */
+const folders = (...names) => ({
+  regex: `(^|/)(${names.join("|")})(/|$)`,
+  message: `Crosses a boundary of docs/architecture.md (${names.join(", ")}).`,
+});
+
+/** Packages and modules that exist only at build time, in Node. */
+const buildOnly = {
+  group: [
+    "node:*",
+    "fs",
+    "fs/*",
+    "path",
+    "url",
+    "crypto",
+    "jsdom",
+    "linkedom",
+    "shiki",
+    "shiki/*",
+    "@shikijs/*",
+  ].concat(["esbuild", "astro", "astro/*", "astro:*", "playwright-core", "vite"]),
+  message: "Browser and shared code must not import build-only modules (docs/architecture.md).",
+};
+
+/** no-restricted-imports for the files of one layer. */
+const boundary = (files, ...patterns) => ({
+  files,
+  rules: { "no-restricted-imports": ["error", { patterns }] },
+});
 
 export default defineConfig(
   { ignores: ["dist/", ".astro/", "node_modules/", "recorder/", "traces/", "coverage/", ".tmp/", "tests/fixtures/"] },
@@ -43,20 +76,28 @@ export default defineConfig(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ["src/lib/**/*.ts", "src/components/**/*.ts"],
+    files: ["src/client/**/*.ts", "src/lib/**/*.ts"],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: buildOnly.map((group) => ({
-            group: [group],
-            message: "Browser and shared code must not import build-only modules (design.md).",
-          })),
-        },
-      ],
-    },
   },
+  // What may import what (docs/architecture.md, "Folders"). Each layer lists what it must not reach.
+  boundary(
+    ["src/lib/**/*.ts"],
+    buildOnly,
+    folders("server", "build", "client", "components", "content", "i18n", "pages", "layouts", "cli"),
+    { regex: String.raw`\.astro$`, message: "src/lib is imported by everything; it imports no component." },
+  ),
+  boundary(
+    ["src/client/**/*.ts"],
+    buildOnly,
+    folders("server", "build", "components", "content", "pages", "layouts", "cli"),
+    { regex: String.raw`\.astro$`, message: "Browser code imports no Astro component." },
+  ),
+  boundary(["src/i18n/**/*.ts"], buildOnly, folders("server", "build", "client", "components", "content", "pages")),
+  boundary(["src/server/**/*.ts"], folders("client", "components", "content", "pages", "layouts"), {
+    regex: String.raw`\.astro$`,
+    message: "Build-time helpers feed components; they import none.",
+  }),
+  boundary(["src/cli/**/*.ts"], folders("server", "build", "client", "components", "content", "i18n", "pages")),
   {
     files: ["src/lib/**/*.ts"],
     rules: {
@@ -64,7 +105,7 @@ export default defineConfig(
         "error",
         ...["window", "document", "navigator", "localStorage", "location", "HTMLElement"].map((name) => ({
           name,
-          message: "src/lib is pure TypeScript: no DOM globals (design.md).",
+          message: "src/lib is pure TypeScript: no DOM globals (docs/architecture.md).",
         })),
       ],
     },

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
-import { build, type Plugin } from "esbuild";
+import type { Plugin } from "esbuild";
+import { classicScript } from "./classic-script.ts";
 
 /** What makePortable changed, for the build log. */
 export interface PortableReport {
@@ -13,7 +14,7 @@ export interface PortableReport {
 /**
  * Rewrites a built Astro site in place so that it works from any subfolder and from file://:
  * root-absolute URLs become relative, module scripts become deferred classic (IIFE) scripts,
- * modulepreload links go. design.md ("A portable build") records why each step is needed.
+ * modulepreload links go. docs/architecture.md ("file:// and the portable build") says why each step is needed.
  */
 export async function makePortable(distDir: string): Promise<PortableReport> {
   const files = await listFiles(distDir);
@@ -122,7 +123,7 @@ function rootResolver(distDir: string): Plugin {
 }
 
 // Dynamic imports of the site's own chunks are kept out of the bundle and loaded later as classic
-// scripts (design.md: "turns literal import() into a loader that adds a classic <script>").
+// scripts (docs/architecture.md, "file:// and the portable build", step 3).
 const LAZY_PREFIX = "__bf_lazy__";
 const LAZY_CALL = /import\(\s*"__bf_lazy__([^"]+)"\s*\)/g;
 
@@ -175,37 +176,23 @@ async function bundleClassic(
     );
   }
   const found = new Set<string>();
-  const result = await build({
+  let code = await classicScript({
     ...(entry.path === undefined
       ? { stdin: { contents: entry.code ?? "", resolveDir: distDir, loader: "js" } }
       : { entryPoints: [entry.path] }),
-    bundle: true,
-    format: "iife",
-    minify: true,
-    write: false,
-    target: "es2022",
-    legalComments: "none",
     ...QUIET,
     plugins: lazy ? [lazyChunks(distDir, found), rootResolver(distDir)] : [rootResolver(distDir)],
   });
-  let code = result.outputFiles[0]?.text ?? "";
   if (!lazy || found.size === 0) return code;
   // Each lazy chunk becomes its own classic script that leaves its exports in a global.
   for (const chunk of [...found].sort()) {
     if (lazy.has(chunk)) continue;
-    const inner = await build({
+    const text = await classicScript({
       entryPoints: [join(distDir, chunk)],
-      bundle: true,
-      format: "iife",
       globalName: "__bfPending",
-      minify: true,
-      write: false,
-      target: "es2022",
-      legalComments: "none",
       ...QUIET,
       plugins: [rootResolver(distDir)],
     });
-    const text = inner.outputFiles[0]?.text ?? "";
     const name = lazyName(text);
     await writeFile(join(distDir, "_astro", name.file), text.replace("var __bfPending=", `var ${name.global}=`));
     lazy.set(chunk, name);

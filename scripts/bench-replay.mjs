@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Replay benchmark: the cost of one frame of the article's replay while it plays, with every
 // widget on screen, measured in Chromium through the cell's performance marks (data-bench). In the
-// same page it then times the alternative design.md rejected: re-rendering the heap chart with
-// Plot on every frame. Prints p50/p95/max of both and their ratio. Build first (npm run build).
+// same page it then times the alternative that docs/architecture.md ("Plot at build time") rules
+// out: re-rendering the heap chart with Plot on every frame. Prints p50/p95/max of both and their
+// ratio. Build first (npm run build).
 /* global document, window, requestAnimationFrame -- used inside page.evaluate, in the browser */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -73,11 +74,11 @@ const plotFrames = await page.evaluate(async () => {
   const { plot, heapChartOptions } = window.benchPlot;
   const data = JSON.parse(document.querySelector("replay-cell script.replay-data").textContent);
   const v = data.variants[0];
-  const points = v.heap.map(([t, live, goal]) => ({ t: t / 1e4, liveMiB: live / 10, goalMiB: goal / 10 }));
+  const points = v.heap.map(({ t, live, goal }) => ({ t: t / 1e4, liveMiB: live / 10, goalMiB: goal / 10 }));
   const gcs = v.gcs.map((g) => ({
     t: g.end / 1e4,
     n: g.n,
-    liveMiB: g.heap[2],
+    liveMiB: g.live,
     goalMiB: g.goal,
     forced: g.forced,
     leakCheck: g.leakCheck,

@@ -9,8 +9,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildRecording } from "../src/lib/build-recording.ts";
-import { stateAt } from "../src/lib/recording-at.ts";
+import { buildRecording } from "../src/lib/recording/build-recording.ts";
+import { stateAt } from "../src/lib/recording/recording-at.ts";
 import { makeLog } from "./bench/make-log.mjs";
 
 const MB = 1e6;

@@ -1,8 +1,8 @@
 // One measurement in its own process, so its peak RSS is its own: reads FILE in 64 KiB chunks and
 // either only splits it into lines or parses every line. Prints one JSON line with the figures.
 import { createReadStream, statSync } from "node:fs";
-import { LineSplitter } from "../../src/lib/line-splitter.ts";
-import { LogParser } from "../../src/lib/log-parser.ts";
+import { LineSplitter } from "../../src/lib/parse/line-splitter.ts";
+import { LogParser } from "../../src/lib/parse/log-parser.ts";
 
 const [mode, file] = process.argv.slice(2);
 const bytes = statSync(file).size;

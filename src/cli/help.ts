@@ -1,4 +1,21 @@
-import { CSV_ARRAY_SEPARATOR } from "../lib/records-csv.ts";
+import { CSV_ARRAY_SEPARATOR } from "../lib/parse/records-csv.ts";
+import { ERROR_REASONS } from "../lib/parse/trace-records.ts";
+
+/** Words wrapped into lines of at most `width` characters, each indented by `indent` spaces. */
+function wrap(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines.map((l) => " ".repeat(indent) + l).join("\n");
+}
 
 /** The text of `blocked-forever --help`. */
 export const HELP = `Usage: blocked-forever parse [--format jsonl|csv] [--strict] FILE
@@ -15,8 +32,8 @@ Options:
   -h, --help       this text
   -V, --version    the version
 
-Exit status: 0 input read (bad lines are error records); 1 --strict and an error record;
-2 bad command line, or FILE cannot be read.
+Exit status: 0 input read (bad lines are error records); 1 --strict and an error record
+(stderr counts them by reason); 2 bad command line, or FILE cannot be read.
 
 Every record has 'kind' and 'line' (1-based). Kinds and their fields:
   gc         a gctrace line: n, t (s since start), cpuPercent, clockMs [3], cpuMs [5: sweep term,
@@ -36,6 +53,7 @@ Every record has 'kind' and 'line' (1-based). Kinds and their fields:
              waitReason, m, lockedm
   other      anything else: text, source (program | pacer | runtime); blank lines too
   error      a line that starts like runtime output but does not parse (torn by other
-             output), binary data, or an over-long line: text, message
+             output), binary data, or an over-long line: reason, text, message; reason is
+${wrap(`one of ${ERROR_REASONS.join(", ")}`, 13, 92)}
 Ids printed as -1 or nil are null. tMs of p/m/g lines is that of the SCHED line above.
 Full schema: docs/cli.md`;

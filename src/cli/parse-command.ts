@@ -2,9 +2,9 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { once } from "node:events";
 import type { Readable, Writable } from "node:stream";
-import { LogParser } from "../lib/log-parser.ts";
-import { csvHeader, recordToCsv } from "../lib/records-csv.ts";
-import type { TraceRecord } from "../lib/trace-records.ts";
+import { LogParser } from "../lib/parse/log-parser.ts";
+import { csvHeader, recordToCsv } from "../lib/parse/records-csv.ts";
+import type { ErrorReason, TraceRecord } from "../lib/parse/trace-records.ts";
 
 /** Where the parse command reads and writes; the real process streams, or test doubles. */
 export interface ParseIO {
@@ -41,12 +41,12 @@ export async function runParse(options: ParseOptions, io: ParseIO): Promise<numb
   const decoder = new TextDecoder("utf-8");
   const parser = new LogParser();
   const format = options.format === "csv" ? recordToCsv : (r: TraceRecord) => JSON.stringify(r) + "\n";
-  let errors = 0;
+  const errors = new Map<ErrorReason, number>();
   const write = async (records: TraceRecord[]): Promise<void> => {
     if (records.length === 0) return;
     let out = "";
     for (const r of records) {
-      if (r.kind === "error") errors++;
+      if (r.kind === "error") errors.set(r.reason, (errors.get(r.reason) ?? 0) + 1);
       out += format(r);
     }
     if (!io.stdout.write(out)) await once(io.stdout, "drain");
@@ -66,7 +66,20 @@ export async function runParse(options: ParseOptions, io: ParseIO): Promise<numb
     );
     return 2;
   }
-  return options.strict && errors > 0 ? 1 : 0;
+  if (!options.strict || errors.size === 0) return 0;
+  io.stderr.write(`blocked-forever: ${errorSummary(errors)}\n`);
+  return 1;
+}
+
+/** What --strict says on stderr when it fails: how many error records, by reason, most first. */
+export function errorSummary(errors: ReadonlyMap<ErrorReason, number>): string {
+  let total = 0;
+  for (const n of errors.values()) total += n;
+  const byReason = [...errors]
+    .sort(([a, m], [b, n]) => n - m || a.localeCompare(b))
+    .map(([reason, n]) => `${String(n)} ${reason}`)
+    .join(", ");
+  return `${String(total)} ${total === 1 ? "line is an error record" : "lines are error records"} (${byReason})`;
 }
 
 /** Why a path cannot be read as a file, or null if it can (as far as stat can tell). */

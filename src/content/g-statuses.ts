@@ -1,4 +1,4 @@
-import type { Lang } from "../i18n/ui.ts";
+import type { Lang } from "../i18n/lang.ts";
 
 /** A G status constant of runtime/runtime2.go. */
 export interface GStatus {

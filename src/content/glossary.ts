@@ -1,4 +1,4 @@
-import type { Lang } from "../i18n/ui.ts";
+import type { Lang } from "../i18n/lang.ts";
 
 /** A glossary entry: the term and a short definition, per language. */
 export interface GlossaryEntry {

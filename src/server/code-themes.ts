@@ -1,6 +1,6 @@
 // Build-time only: shiki's GitHub themes with every colour nudged until it reads at WCAG AA
 // (4.5:1) on our code backgrounds, including the tinted diff and "blocks here" lines. The stock
-// themes fail axe's colour-contrast rule there (design.md: accessibility traps).
+// themes fail axe's colour-contrast rule there (docs/architecture.md, "Accessibility").
 import githubDark from "@shikijs/themes/github-dark";
 import githubLight from "@shikijs/themes/github-light";
 import type { ThemeRegistrationRaw } from "shiki";

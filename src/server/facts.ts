@@ -1,9 +1,8 @@
 // Build-time only: the numbers the article's prose quotes, computed from the recordings so that
 // re-recording updates the text too. Nothing here is typed in by hand.
-import { parseJsonLines, readTransition } from "../lib/recorder-records.ts";
-import type { GcEvent, Recording, SchedSnapshot } from "../lib/recording.ts";
-import { busiestWaitLine, waitSpans } from "../lib/wait-spans.ts";
-import type { OutputLine } from "../components/Cells/output-line.ts";
+import type { GcEvent, Recording, SchedSnapshot } from "../lib/recording/recording.ts";
+import { busiestWaitLine } from "../lib/recording/wait-spans.ts";
+import type { OutputLine } from "../lib/recording/output-line.ts";
 import { loadRecording, recordedVersions, recordingFile, type ProgramName } from "./traces.ts";
 
 /** What the prose says about one program's recording. */
@@ -46,8 +45,7 @@ export function programFacts(program: ProgramName, goVersion?: string): ProgramF
   const recording = loadRecording(program, version);
   const { forced, leakCheck } = forcedOf(recording);
   const first = forced[0]?.liveMB ?? 0;
-  const transitions = parseJsonLines(recordingFile(program, version, "transitions.jsonl"), readTransition).records;
-  const busiest = busiestWaitLine(waitSpans(transitions), recording.end);
+  const busiest = busiestWaitLine(recording.waits, recording.end);
   const facts: ProgramFacts = {
     program,
     goVersion: version,
@@ -179,6 +177,22 @@ export function schedtracePartFacts() {
     probeLookalikes: ids((g) => owners.get(g.id) === "probe" && g.waitReason === "chan receive"),
     main: snapshot.gs.find((g) => g.id === 1),
     tag: leak.goVersion,
+  };
+}
+
+/** What the G status part quotes: the Go version, a stale wait reason, and the fixes' dead goroutines. */
+export function statusesPartFacts() {
+  const leak = programFacts("leak");
+  return {
+    tag: leak.goVersion,
+    // A goroutine of the leak recording that is not waiting but still shows a wait reason (a stale one).
+    stale: leak.recording.snapshots
+      .flatMap((s) => s.gs)
+      .find((g) => ![4, 10].includes(g.status & ~0x1000) && g.waitReason !== ""),
+    // Whether the fixes' recordings show goroutines that returned, as _Gdead.
+    deadInFixes: (["fix-timeout", "fix-close", "fix-context"] as const).some((p) =>
+      programFacts(p).recording.snapshots.some((s) => s.gs.some((g) => (g.status & ~0x1000) === 6)),
+    ),
   };
 }
 

@@ -1,5 +1,5 @@
 // Build-time only: draws Plot charts to SVG markup with a linkedom document, so the page ships
-// pictures, not Plot (design.md: Plot in the browser is heavy).
+// pictures, not Plot (docs/architecture.md, "Plot at build time").
 import { plot, type PlotOptions } from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 

@@ -1,11 +1,9 @@
 // Build-time only: the data and pictures a replay cell needs, from the recordings.
 import { heapChartOptions } from "../lib/charts/heap-chart.ts";
 import { heapSeries } from "../lib/charts/heap-series.ts";
-import { parseJsonLines, readTransition } from "../lib/recorder-records.ts";
 import { replayVariant, type ReplayVariant } from "../lib/replay/replay-data.ts";
-import { waitSpans } from "../lib/wait-spans.ts";
 import { renderChart, type RenderedChart } from "./render-plot.ts";
-import { loadRecording, recordedVersions, recordingFile, type ProgramName } from "./traces.ts";
+import { loadRecording, recordedVersions, type ProgramName } from "./traces.ts";
 
 /** The variants of the fix switch: hash value, program, label. */
 export const FIX_VARIANTS: readonly { key: string; program: ProgramName; label: string }[] = [
@@ -23,9 +21,7 @@ export function fixReplayVariants(): ReplayVariant[] {
     const hit = cache.get(v.key);
     if (hit) return hit;
     const version = recordedVersions(v.program)[0] ?? "";
-    const recording = loadRecording(v.program, version);
-    const transitions = parseJsonLines(recordingFile(v.program, version, "transitions.jsonl"), readTransition).records;
-    const data = replayVariant(v, recording, waitSpans(transitions));
+    const data = replayVariant(v, loadRecording(v.program, version));
     cache.set(v.key, data);
     return data;
   });

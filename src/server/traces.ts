@@ -1,9 +1,9 @@
 // Build-time only: reads the committed recordings and the programs they were made from.
-// Everything the article shows flows from here (design.md, "Data flows one way").
+// Everything the article shows flows from here (docs/architecture.md, "Data flows one way").
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { buildRecording } from "../lib/build-recording.ts";
-import type { Recording } from "../lib/recording.ts";
+import { buildRecording } from "../lib/recording/build-recording.ts";
+import type { Recording } from "../lib/recording/recording.ts";
 
 /** The repository root: npm scripts and Astro run there. */
 const ROOT = process.cwd();

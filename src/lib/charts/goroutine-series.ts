@@ -1,6 +1,6 @@
-import type { GoroutineState } from "../goroutine-state.ts";
-import type { Recording } from "../recording.ts";
-import { stateAt } from "../recording-at.ts";
+import type { GoroutineState } from "../recording/goroutine-state.ts";
+import type { Recording } from "../recording/recording.ts";
+import { stateAt } from "../recording/recording-at.ts";
 
 /** How many of the program's goroutines were in one state at one time. */
 export interface StateCount {

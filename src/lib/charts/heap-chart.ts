@@ -11,7 +11,8 @@ export interface HeapChartLabels {
 /**
  * The heap chart: for each series, its live heap (solid) and heap goal (dashed) over time, and a
  * dot at each GC (filled when forced). Pure and deterministic: the same data and size give the same
- * options, used at build time (Plot with a linkedom document) and by the lab in the browser.
+ * options. The article draws it at build time (src/server/render-plot.ts, with a linkedom
+ * document) for its figures and the replay, which only moves a clip and a cursor over it.
  * Colours come from CSS classes (`heap-live series-<key>`), so the page's theme applies.
  */
 export function heapChartOptions(

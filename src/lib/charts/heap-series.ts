@@ -1,4 +1,4 @@
-import type { Recording } from "../recording.ts";
+import type { Recording } from "../recording/recording.ts";
 
 /** One point of a heap curve, in MiB, at t seconds since program start. */
 export interface HeapPoint {

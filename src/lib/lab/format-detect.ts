@@ -1,4 +1,4 @@
-import type { TraceRecord } from "../trace-records.ts";
+import type { TraceRecord } from "../parse/trace-records.ts";
 
 /** A Go version as [major, minor], e.g. [1, 21]. */
 export type GoVersion = readonly [number, number];

@@ -1,4 +1,12 @@
-import { RECORD_KINDS, type RecordKind, type TraceRecord } from "../trace-records.ts";
+import {
+  RECORD_KINDS,
+  type ErrorReason,
+  type ErrorRecord,
+  type GcRecord,
+  type RecordKind,
+  type SchedRecord,
+  type TraceRecord,
+} from "../parse/trace-records.ts";
 import { MinMaxSeries, StrideSample, type XY } from "./downsample.ts";
 import { FormatDetector, versionRange, type FormatClue, type VersionRange } from "./format-detect.ts";
 import { goroutineCategory } from "./goroutine-category.ts";
@@ -14,6 +22,9 @@ export const SERIES_BUCKETS = 400;
 /** One line that did not parse. */
 export interface Problem {
   line: number;
+  /** Why, as a code the page turns into words. */
+  reason: ErrorReason;
+  /** Why, in English (the parser's message). */
   message: string;
   /** The line, cut to {@link MAX_PROBLEM_TEXT} characters. */
   text: string;
@@ -147,12 +158,11 @@ export class LabAnalysis {
     this.#format.record(r);
     switch (r.kind) {
       case "gc":
-        this.#gc(r.t, r.heapMB, r.goalMB, r.cpuPercent, r.clockMs, r.forced, r.line);
-        if (r.leakCheck) this.#leakChecks++;
+        this.#gc(r);
         break;
       case "sched":
         this.#closeSnapshot();
-        this.#sched(r.tMs, r.threads, r.idleprocs, r.runqueue, r.localRunqueues, r.gcwaiting !== null, r.line);
+        this.#sched(r);
         break;
       case "p":
         if (this.#open !== null) this.#open.runq += r.runqsize;
@@ -167,7 +177,7 @@ export class LabAnalysis {
         if (r.text.trim() === "") this.#blank++;
         break;
       case "error":
-        this.#problem(r.line, r.message, r.text);
+        this.#problem(r);
         break;
       default:
         break;
@@ -189,18 +199,12 @@ export class LabAnalysis {
     return this.#lines;
   }
 
-  #gc(
-    t: number,
-    heap: readonly [number, number, number],
-    goal: number,
-    cpu: number,
-    clock: readonly [number, number, number],
-    forced: boolean,
-    line: number,
-  ): void {
+  /** A gctrace line: peaks, the pause, and a point of each GC series. */
+  #gc({ t, heapMB, goalMB: goal, cpuPercent: cpu, clockMs: clock, forced, leakCheck, line }: GcRecord): void {
     if (t < this.#lastGcT) this.#timeRestarts++;
     this.#lastGcT = t;
-    const [start, end, live] = heap;
+    if (leakCheck) this.#leakChecks++;
+    const [start, end, live] = heapMB;
     const top = Math.max(start, end, live);
     if (this.#peakLive === null || live > this.#peakLive) {
       this.#peakLive = live;
@@ -223,15 +227,9 @@ export class LabAnalysis {
     }
   }
 
-  #sched(
-    tMs: number,
-    threads: number,
-    idle: number,
-    runqueue: number,
-    local: readonly number[] | null,
-    detailed: boolean,
-    line: number,
-  ): void {
+  /** A SCHED line: a point of each scheduler series; in detailed mode, a snapshot opens. */
+  #sched({ tMs, threads, idleprocs: idle, runqueue, localRunqueues: local, gcwaiting, line }: SchedRecord): void {
+    const detailed = gcwaiting !== null;
     const t = tMs / 1000;
     if (t < this.#lastSchedT) this.#timeRestarts++;
     this.#lastSchedT = t;
@@ -276,12 +274,13 @@ export class LabAnalysis {
     this.#open = null;
   }
 
-  #problem(line: number, message: string, text: string): void {
-    if (message.startsWith("binary data")) this.#binary++;
-    if (message.startsWith("line too long")) this.#longLines++;
+  #problem({ line, reason, message, text }: ErrorRecord): void {
+    if (reason === "binary-data") this.#binary++;
+    if (reason === "line-too-long") this.#longLines++;
     if (this.#problems.length < MAX_PROBLEM_SAMPLES) {
       this.#problems.push({
         line,
+        reason,
         message,
         text: text.length > MAX_PROBLEM_TEXT ? `${text.slice(0, MAX_PROBLEM_TEXT)}…` : text,
       });

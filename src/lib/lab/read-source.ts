@@ -1,5 +1,5 @@
-import { LogParser } from "../log-parser.ts";
-import { csvHeader, recordToCsv } from "../records-csv.ts";
+import { LogParser } from "../parse/log-parser.ts";
+import { csvHeader, recordToCsv } from "../parse/records-csv.ts";
 import { LabAnalysis, type LabSummary } from "./lab-analysis.ts";
 
 /** What the lab reads: a file (any Blob) or text (pasted, or an embedded recording). */

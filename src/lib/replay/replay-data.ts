@@ -1,8 +1,7 @@
-import { GOROUTINE_STATES, type GoroutineState } from "../goroutine-state.ts";
-import type { GoroutineOwner } from "../goroutine-owner.ts";
+import { GOROUTINE_STATES, type GoroutineState } from "../recording/goroutine-state.ts";
+import type { GoroutineOwner } from "../recording/goroutine-owner.ts";
 import { dropRepeats, heapSeries } from "../charts/heap-series.ts";
-import type { Recording } from "../recording.ts";
-import type { WaitSpan } from "../wait-spans.ts";
+import type { Recording } from "../recording/recording.ts";
 
 /**
  * What a replay cell needs of one recording, small enough to travel inside the page as JSON.
@@ -18,8 +17,8 @@ export interface ReplayVariant {
   goVersion: string;
   /** Ticks (0.1 ms) of the last event. */
   end: number;
-  /** Heap staircase: tick, live MiB ×10, goal MiB ×10 (only where a value changes). */
-  heap: [number, number, number][];
+  /** Heap staircase, only where a value changes. */
+  heap: ReplayHeapStep[];
   gcs: ReplayGc[];
   /** One lane per goroutine: the program's first, then the runtime's, then the recorder's. */
   lanes: ReplayLane[];
@@ -29,8 +28,23 @@ export interface ReplayVariant {
   log: ReplayLogLine[];
   /** How many lines stderr.log has in all (the log shows a selection, and says so). */
   logTotal: number;
-  /** Waits of the program's goroutines at program lines: goroutine, from tick, to tick (-1: never ended), line. */
-  waits: [number, number, number, number][];
+  /** Waits of the program's goroutines at program lines. */
+  waits: ReplayWait[];
+}
+
+/** A step of the heap curve: from tick `t`, the live heap and the goal, in tenths of a MiB. */
+export interface ReplayHeapStep {
+  t: number;
+  live: number;
+  goal: number;
+}
+
+/** A goroutine's wait at a program line, from a tick to a tick (-1: it never ended). */
+export interface ReplayWait {
+  g: number;
+  from: number;
+  to: number;
+  line: number;
 }
 
 /** A GC cycle as the replay shows it. */
@@ -40,7 +54,9 @@ export interface ReplayGc {
   t: number;
   end: number;
   /** MB as gctrace printed: heap at start, at end of marking, live; and the goal. */
-  heap: [number, number, number];
+  start: number;
+  marked: number;
+  live: number;
   goal: number;
   forced: boolean;
   leakCheck: boolean;
@@ -48,15 +64,27 @@ export interface ReplayGc {
   line: number;
 }
 
-/** A goroutine's lane: spans of [from tick, to tick, state index, reason index (-1: none)]. */
+/** A goroutine's lane: what it did, span by span. */
 export interface ReplayLane {
   id: number;
   owner: GoroutineOwner;
-  spans: [number, number, number, number][];
+  spans: ReplaySpan[];
 }
 
-/** A log line: stderr line number, reveal tick, and its text. */
-export type ReplayLogLine = [number, number, string];
+/** A stretch of a lane in one state: ticks, index into REPLAY_STATES, into `reasons` (-1: none). */
+export interface ReplaySpan {
+  from: number;
+  to: number;
+  state: number;
+  reason: number;
+}
+
+/** A log line: its stderr line number, the tick it is revealed at, and its text. */
+export interface ReplayLogLine {
+  line: number;
+  at: number;
+  text: string;
+}
 
 /** The states lanes and counts use, by index (GOROUTINE_STATES order). */
 export const REPLAY_STATES: readonly GoroutineState[] = GOROUTINE_STATES;
@@ -86,17 +114,20 @@ const OWNER_ORDER: Record<GoroutineOwner, number> = { user: 0, runtime: 1, probe
 export function replayVariant(
   meta: { key: string; program: string; label: string },
   recording: Recording,
-  waits: readonly WaitSpan[],
 ): ReplayVariant {
   const series = heapSeries(meta.key, recording);
-  const heap = dropRepeats(series.points).map(
-    (p) => [toTicks(p.t), Math.round(p.liveMiB * 10), Math.round(p.goalMiB * 10)] as [number, number, number],
-  );
+  const heap = dropRepeats(series.points).map((p) => ({
+    t: toTicks(p.t),
+    live: Math.round(p.liveMiB * 10),
+    goal: Math.round(p.goalMiB * 10),
+  }));
   const gcs: ReplayGc[] = recording.gcs.map((g) => ({
     n: g.n,
     t: toTicks(g.t),
     end: toTicks(g.end),
-    heap: [g.heapStartMB, g.heapEndMB, g.liveMB],
+    start: g.heapStartMB,
+    marked: g.heapEndMB,
+    live: g.liveMB,
     goal: g.goalMB,
     forced: g.forced,
     leakCheck: g.leakCheck,
@@ -111,7 +142,7 @@ export function replayVariant(
   };
   const lanes: ReplayLane[] = recording.goroutines
     .map((g) => {
-      const spans: [number, number, number, number][] = [];
+      const spans: ReplaySpan[] = [];
       for (const iv of g.intervals) {
         if (iv.state === "dead") continue;
         const from = Math.round(toTicks(iv.from) / LANE_TICKS) * LANE_TICKS;
@@ -120,11 +151,11 @@ export function replayVariant(
         const state = REPLAY_STATES.indexOf(iv.state);
         const reason = reasonIndex(iv.waitReason);
         const last = spans.at(-1);
-        if (last?.[2] === state && last[3] === reason && last[1] >= from) last[1] = Math.max(last[1], to);
-        else if (last !== undefined && last[1] > from) spans.push([last[1], to, state, reason]);
-        else spans.push([from, to, state, reason]);
+        if (last?.state === state && last.reason === reason && last.to >= from) last.to = Math.max(last.to, to);
+        else if (last !== undefined && last.to > from) spans.push({ from: last.to, to, state, reason });
+        else spans.push({ from, to, state, reason });
       }
-      return { id: g.id, owner: g.owner, spans: spans.filter((s) => s[1] > s[0]) };
+      return { id: g.id, owner: g.owner, spans: spans.filter((s) => s.to > s.from) };
     })
     .filter((l) => l.spans.length > 0)
     .sort((a, b) => OWNER_ORDER[a.owner] - OWNER_ORDER[b.owner] || a.id - b.id);
@@ -136,7 +167,7 @@ export function replayVariant(
       const id = /^\s*G(\d+):/.exec(l.text)?.[1];
       return id !== undefined && userIds.has(Number(id));
     })
-    .map((l) => [l.line, toTicks(l.at), l.text]);
+    .map((l) => ({ line: l.line, at: toTicks(l.at), text: l.text }));
   return {
     key: meta.key,
     program: meta.program,
@@ -149,8 +180,8 @@ export function replayVariant(
     reasons,
     log,
     logTotal: recording.log.length,
-    waits: waits
+    waits: recording.waits
       .filter((w) => w.func !== "main.main")
-      .map((w) => [w.g, toTicks(w.from), w.to === null ? -1 : toTicks(w.to), w.line]),
+      .map((w) => ({ g: w.g, from: toTicks(w.from), to: w.to === null ? -1 : toTicks(w.to), line: w.line })),
   };
 }

@@ -1,5 +1,5 @@
-import type { GoroutineState } from "../goroutine-state.ts";
-import type { GoroutineOwner } from "../goroutine-owner.ts";
+import type { GoroutineState } from "../recording/goroutine-state.ts";
+import type { GoroutineOwner } from "../recording/goroutine-owner.ts";
 import { lastIndexAtOrBefore } from "../search.ts";
 import { REPLAY_STATES, toTicks, type ReplayLane, type ReplayVariant } from "./replay-data.ts";
 
@@ -13,9 +13,8 @@ export interface LaneAt {
 
 /** Live heap and goal in MiB at a tick (the last step at or before it); null before the first. */
 export function heapAt(v: ReplayVariant, tick: number): { live: number; goal: number } | null {
-  const i = lastIndexAtOrBefore(v.heap, tick, (p) => p[0]);
-  const p = v.heap[i];
-  return p ? { live: p[1] / 10, goal: p[2] / 10 } : null;
+  const p = v.heap[lastIndexAtOrBefore(v.heap, tick, (step) => step.t)];
+  return p ? { live: p.live / 10, goal: p.goal / 10 } : null;
 }
 
 /** Index of the last GC that began at or before a tick (-1: none yet). */
@@ -25,15 +24,19 @@ export function gcIndexAt(v: ReplayVariant, tick: number): number {
 
 /** Index of the last log line revealed at or before a tick (-1: none yet). */
 export function logIndexAt(v: ReplayVariant, tick: number): number {
-  return lastIndexAtOrBefore(v.log, tick, (l) => l[1]);
+  return lastIndexAtOrBefore(v.log, tick, (l) => l.at);
 }
 
 /** The span of a lane covering a tick, by binary search over its ordered spans. */
 export function laneAt(v: ReplayVariant, lane: ReplayLane, tick: number): LaneAt | null {
-  const i = lastIndexAtOrBefore(lane.spans, tick, (s) => s[0]);
-  const s = lane.spans[i];
-  if (!s || tick >= s[1]) return null;
-  return { id: lane.id, owner: lane.owner, state: REPLAY_STATES[s[2]] ?? "unknown", reason: v.reasons[s[3]] ?? "" };
+  const s = lane.spans[lastIndexAtOrBefore(lane.spans, tick, (span) => span.from)];
+  if (!s || tick >= s.to) return null;
+  return {
+    id: lane.id,
+    owner: lane.owner,
+    state: REPLAY_STATES[s.state] ?? "unknown",
+    reason: v.reasons[s.reason] ?? "",
+  };
 }
 
 /** Goroutines by state at a tick: all of them, and the program's own. */
@@ -55,7 +58,7 @@ export function countsAt(
 /** Program lines where the program's goroutines were waiting at a tick, with how many waited there. */
 export function waitingLinesAt(v: ReplayVariant, tick: number): Map<number, number> {
   const lines = new Map<number, number>();
-  for (const [, from, to, line] of v.waits) {
+  for (const { from, to, line } of v.waits) {
     if (from <= tick && (to === -1 || tick < to)) lines.set(line, (lines.get(line) ?? 0) + 1);
   }
   return lines;
@@ -72,7 +75,7 @@ export function stepTicks(v: ReplayVariant): number[] {
   const ticks = new Set<number>(v.gcs.map((g) => g.t));
   for (const lane of v.lanes) {
     if (lane.owner !== "user") continue;
-    for (const s of lane.spans) ticks.add(s[0]);
+    for (const s of lane.spans) ticks.add(s.from);
   }
   // The time readout shows hundredths of a second: events closer than that (a collector's last
   // receive and its return, five goroutines waking together) are one step, at the first of them,

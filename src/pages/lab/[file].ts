@@ -1,5 +1,5 @@
 import type { APIRoute } from "astro";
-import { labBundle } from "./_lab-bundle.ts";
+import { labBundle } from "../../../build/lab-bundle.ts";
 
 // The lab's page script as a file of its own, lab/app.<hash>.js, which both lab pages load.
 export async function getStaticPaths(): Promise<{ params: { file: string } }[]> {

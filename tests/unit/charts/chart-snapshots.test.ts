@@ -8,7 +8,7 @@ import { heapChartOptions } from "../../../src/lib/charts/heap-chart.ts";
 import { heapSeries } from "../../../src/lib/charts/heap-series.ts";
 import { LabAnalysis } from "../../../src/lib/lab/lab-analysis.ts";
 import { chartLines, LAB_CHARTS, labChartOptions } from "../../../src/lib/lab/lab-charts.ts";
-import { parseLog } from "../../../src/lib/log-parser.ts";
+import { parseLog } from "../../../src/lib/parse/log-parser.ts";
 import { renderChart, renderSvg } from "../../../src/server/render-plot.ts";
 import { loadRecording } from "../../../src/server/traces.ts";
 import { fixture } from "../lib/fixtures.ts";

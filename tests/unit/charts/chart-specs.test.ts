@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CHARTED_STATES, goroutineSeries } from "../../../src/lib/charts/goroutine-series.ts";
 import { heapChartOptions } from "../../../src/lib/charts/heap-chart.ts";
 import { dropRepeats, heapSeries } from "../../../src/lib/charts/heap-series.ts";
-import { stateAt } from "../../../src/lib/recording-at.ts";
+import { stateAt } from "../../../src/lib/recording/recording-at.ts";
 import { loadRecording } from "../../../src/server/traces.ts";
 
 describe("heap series and chart spec", () => {

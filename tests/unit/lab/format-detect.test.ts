@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseLog } from "../../../src/lib/log-parser.ts";
+import { parseLog } from "../../../src/lib/parse/log-parser.ts";
 import { FormatDetector, versionRange, type FormatClueCode } from "../../../src/lib/lab/format-detect.ts";
 import { fixture } from "../lib/fixtures.ts";
 

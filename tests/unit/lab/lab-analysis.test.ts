@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseLog } from "../../../src/lib/log-parser.ts";
+import { parseLog } from "../../../src/lib/parse/log-parser.ts";
 import { LabAnalysis, MAX_PROBLEM_SAMPLES } from "../../../src/lib/lab/lab-analysis.ts";
 import { analyseSource, exportSource } from "../../../src/lib/lab/read-source.ts";
-import { csvHeader } from "../../../src/lib/records-csv.ts";
+import { csvHeader } from "../../../src/lib/parse/records-csv.ts";
 import { fixture, lineCount } from "../lib/fixtures.ts";
 
 function analyse(text: string): ReturnType<LabAnalysis["summary"]> {
@@ -77,6 +77,15 @@ describe("LabAnalysis over real logs", () => {
     expect(s.problems.count).toBeGreaterThan(0);
     expect(s.problems.samples[0]?.line).toBe(errors[0]?.line);
     expect(s.gc.cycles).toBe(records.filter((r) => r.kind === "gc").length);
+  });
+
+  it("keeps each problem's reason code, which the page translates", () => {
+    const s = analyse("gc goroutines: 3\n ms clock, goroutines: 3\nELF\u0000\n");
+    expect(s.problems.samples.map((p) => [p.line, p.reason])).toEqual([
+      [1, "malformed-gctrace"],
+      [2, "torn-piece"],
+      [3, "binary-data"],
+    ]);
   });
 
   it("caps the problem samples but counts every problem", () => {

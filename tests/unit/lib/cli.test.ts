@@ -1,12 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { main } from "../../../src/cli/main.ts";
-import { CSV_COLUMNS } from "../../../src/lib/records-csv.ts";
+import { CSV_COLUMNS } from "../../../src/lib/parse/records-csv.ts";
+import { ERROR_REASONS } from "../../../src/lib/parse/trace-records.ts";
 import { fixture, lineCount } from "./fixtures.ts";
 
 const bin = fileURLToPath(new URL("../../../bin/blocked-forever.mjs", import.meta.url));
@@ -62,7 +63,32 @@ describe("blocked-forever parse", () => {
     const strict = await run(["parse", "--strict", fixturePath("go1.26-torn-gctrace.txt")]);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toBe(plain.stdout);
+    expect(strict.stderr).toBe("blocked-forever: 6 lines are error records (5 torn-piece, 1 malformed-gctrace)\n");
     expect((await run(["parse", "--strict", fixturePath("go1.26-leak-scheddetail.txt")])).code).toBe(0);
+  });
+
+  it("every error record carries a reason code, in JSON and in CSV", async () => {
+    const plain = await run(["parse", fixturePath("go1.26-torn-gctrace.txt")]);
+    const errors = jsonl(plain.stdout).filter((x) => x["kind"] === "error");
+    expect(errors.map((x) => x["reason"])).toEqual(["malformed-gctrace", ...Array<string>(5).fill("torn-piece")]);
+    expect(errors[0]).toEqual({
+      kind: "error",
+      line: 5,
+      reason: "malformed-gctrace",
+      text: "gc goroutines: 3",
+      message: "malformed gctrace line (torn by other output?)",
+    });
+    const csv = (await run(["parse", "--format", "csv", fixturePath("go1.26-torn-gctrace.txt")])).stdout.split("\r\n");
+    const row = csv.find((r) => r.startsWith("error,5,"))!.split(",");
+    expect(row[CSV_COLUMNS.indexOf("reason")]).toBe("malformed-gctrace");
+  });
+
+  it("docs/cli.md shows the CSV header and every reason code", async () => {
+    const doc = readFileSync(fileURLToPath(new URL("../../../docs/cli.md", import.meta.url)), "utf8");
+    expect(doc).toContain(`\n${CSV_COLUMNS.join(",")}\n`);
+    for (const reason of ERROR_REASONS) expect(doc).toContain(`\`${reason}\``);
+    const help = (await run(["--help"])).stdout;
+    for (const reason of ERROR_REASONS) expect(help).toContain(reason);
   });
 
   it("CSV: a header with every column, then one row per line with arrays joined by ';'", async () => {
@@ -130,7 +156,7 @@ describe("blocked-forever parse", () => {
     const spawned = spawnSync(process.execPath, [bin, "parse", "--strict", file], { encoding: "utf8" });
     const inProcess = await run(["parse", "--strict", file]);
     expect(spawned.status).toBe(1);
-    expect(spawned.stderr).toBe("");
+    expect(spawned.stderr).toBe(inProcess.stderr);
     expect(spawned.stdout).toBe(inProcess.stdout);
   });
 });

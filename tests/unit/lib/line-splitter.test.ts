@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LineSplitter } from "../../../src/lib/line-splitter.ts";
+import { LineSplitter } from "../../../src/lib/parse/line-splitter.ts";
 
 const split = (chunks: string[], max?: number) => {
   const s = new LineSplitter(max);

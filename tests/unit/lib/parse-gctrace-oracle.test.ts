@@ -2,7 +2,7 @@
 // properties hold the result to the capturing regular expression and Number() it replaced.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseGctraceLine } from "../../../src/lib/parse-gctrace.ts";
+import { parseGctraceLine } from "../../../src/lib/parse/parse-gctrace.ts";
 import { fixture } from "./fixtures.ts";
 import { nearMiss } from "./near-miss.ts";
 

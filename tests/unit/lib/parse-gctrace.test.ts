@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatGctraceLine, parseGctraceLine } from "../../../src/lib/parse-gctrace.ts";
-import { parseLog } from "../../../src/lib/log-parser.ts";
-import type { GcRecord } from "../../../src/lib/trace-records.ts";
+import { formatGctraceLine, parseGctraceLine } from "../../../src/lib/parse/parse-gctrace.ts";
+import { parseLog } from "../../../src/lib/parse/log-parser.ts";
+import type { GcRecord } from "../../../src/lib/parse/trace-records.ts";
 import { fixture } from "./fixtures.ts";
 
 const gcs = (name: string) => parseLog(fixture(name)).filter((r): r is GcRecord => r.kind === "gc");

@@ -1,8 +1,8 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { LogParser, parseLog } from "../../../src/lib/log-parser.ts";
-import { parseLine } from "../../../src/lib/parse-line.ts";
-import { parseScavLine } from "../../../src/lib/parse-scavtrace.ts";
+import { LogParser, parseLog } from "../../../src/lib/parse/log-parser.ts";
+import { parseLine } from "../../../src/lib/parse/parse-line.ts";
+import { parseScavLine } from "../../../src/lib/parse/parse-scavtrace.ts";
 import { fixture, lineCount } from "./fixtures.ts";
 
 const ctx = { schedTMs: null };
@@ -73,6 +73,29 @@ describe("parseLine classifies every kind of line", () => {
     expect(r.kind).toBe("error");
     expect(r.kind === "error" && r.message).toContain(message);
     expect(r).toMatchObject({ line: 9, text });
+  });
+
+  it.each([
+    ["gc goroutines: 6", "malformed-gctrace"],
+    ["SCHED 109ms: gomaxprocs=2 idleprocs=2 thr", "malformed-sched"],
+    ["  P0: status=1 schedtick=0", "malformed-p"],
+    ["  M3: p=nil curg=", "malformed-m"],
+    ["  G7: status=4(chan receive) m=nil lockedm=nilgoroutines: 3", "malformed-g"],
+    ["scav 0 KiB work (bg), 0 KiB", "malformed-scavtrace"],
+    ["GC forcedgoroutines: 3", "malformed-gc-forced"],
+    ['{"level":"info"}gc 118 @917.797s 9%: 82', "torn-line"],
+    [" MB stacks, goroutines: 3", "torn-piece"],
+    ["gc 1 @0.01s 0%: \u0000", "binary-data"],
+    ["pacer: caf\uFFFD", "binary-data"],
+  ])("%j has the reason code %s", (text, reason) => {
+    expect(parseLine(text, 3, ctx)).toMatchObject({ kind: "error", reason });
+  });
+
+  it("a line cut for its length is a line-too-long error that says how much was cut", () => {
+    const parser = new LogParser(10);
+    const [record] = parser.push("gc 1 @0.000s 0%: a line far too long\n");
+    expect(record).toMatchObject({ kind: "error", line: 1, reason: "line-too-long", text: "gc 1 @0.00" });
+    expect(record?.kind === "error" && record.message).toMatch(/^line too long: 26 characters/);
   });
 
   it("program output that merely looks similar stays other", () => {

@@ -2,7 +2,7 @@
 // properties hold the result to the three capturing regular expressions it replaced.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseScavLine } from "../../../src/lib/parse-scavtrace.ts";
+import { parseScavLine } from "../../../src/lib/parse/parse-scavtrace.ts";
 import { fixture } from "./fixtures.ts";
 import { nearMiss } from "./near-miss.ts";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseLog } from "../../../src/lib/log-parser.ts";
-import { parseSchedLine } from "../../../src/lib/parse-schedtrace.ts";
-import { parseGLine, parseMLine, parsePLine } from "../../../src/lib/parse-scheddetail.ts";
-import type { GRecord, SchedRecord, TraceRecord } from "../../../src/lib/trace-records.ts";
+import { parseLog } from "../../../src/lib/parse/log-parser.ts";
+import { parseSchedLine } from "../../../src/lib/parse/parse-schedtrace.ts";
+import { parseGLine, parseMLine, parsePLine } from "../../../src/lib/parse/parse-scheddetail.ts";
+import type { GRecord, SchedRecord, TraceRecord } from "../../../src/lib/parse/trace-records.ts";
 import { fixture } from "./fixtures.ts";
 
 const ofKind = <K extends TraceRecord["kind"]>(records: TraceRecord[], kind: K) =>

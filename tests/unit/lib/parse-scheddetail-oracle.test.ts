@@ -2,7 +2,7 @@
 // matchers to the anchored regular expressions they replaced, on real lines and on near misses.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseGLine, parseMLine, parsePLine } from "../../../src/lib/parse-scheddetail.ts";
+import { parseGLine, parseMLine, parsePLine } from "../../../src/lib/parse/parse-scheddetail.ts";
 import { fixture } from "./fixtures.ts";
 import { nearMiss } from "./near-miss.ts";
 

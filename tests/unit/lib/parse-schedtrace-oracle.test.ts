@@ -2,7 +2,7 @@
 // hold the result to the capturing regular expression it replaced.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseSchedLine } from "../../../src/lib/parse-schedtrace.ts";
+import { parseSchedLine } from "../../../src/lib/parse/parse-schedtrace.ts";
 import { fixture } from "./fixtures.ts";
 import { nearMiss } from "./near-miss.ts";
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LogParser, parseLog } from "../../../src/lib/log-parser.ts";
-import { formatGctraceLine, parseGctraceLine } from "../../../src/lib/parse-gctrace.ts";
-import type { GcRecord } from "../../../src/lib/trace-records.ts";
+import { LogParser, parseLog } from "../../../src/lib/parse/log-parser.ts";
+import { formatGctraceLine, parseGctraceLine } from "../../../src/lib/parse/parse-gctrace.ts";
+import type { GcRecord } from "../../../src/lib/parse/trace-records.ts";
 import { fixture, lineCount } from "./fixtures.ts";
 
 // Lines worth mixing: real runtime lines of every kind, plus fragments and noise.

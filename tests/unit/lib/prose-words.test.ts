@@ -1,6 +1,6 @@
 // The article writes counts and lists from the recordings; these are the words a reader sees.
 import { describe, expect, it } from "vitest";
-import { countWord, joinList, many } from "../../../src/i18n/ui.ts";
+import { countWord, joinList, many } from "../../../src/i18n/prose.ts";
 
 describe("counts and lists in prose", () => {
   it("writes small counts as words in each language, larger ones as digits", () => {

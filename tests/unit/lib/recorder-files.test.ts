@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseLeakProfile } from "../../../src/lib/parse-leak-profile.ts";
-import { parseJsonLines, readMetricsSample, readTransition } from "../../../src/lib/recorder-records.ts";
-import { parseMeta } from "../../../src/lib/recording-meta.ts";
+import { parseLeakProfile } from "../../../src/lib/recording/parse-leak-profile.ts";
+import { parseJsonLines, readMetricsSample, readTransition } from "../../../src/lib/recording/recorder-records.ts";
+import { parseMeta } from "../../../src/lib/recording/recording-meta.ts";
 import { fixture } from "./fixtures.ts";
 
 describe("metrics.jsonl", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildRecording } from "../../../src/lib/build-recording.ts";
-import { stateAt } from "../../../src/lib/recording-at.ts";
+import { buildRecording } from "../../../src/lib/recording/build-recording.ts";
+import { stateAt } from "../../../src/lib/recording/recording-at.ts";
 import { fixture } from "./fixtures.ts";
 
 const leak127 = () =>

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { buildRecording } from "../../../src/lib/build-recording.ts";
-import { parseLog } from "../../../src/lib/log-parser.ts";
-import { stateAt } from "../../../src/lib/recording-at.ts";
+import { buildRecording } from "../../../src/lib/recording/build-recording.ts";
+import { parseLog } from "../../../src/lib/parse/log-parser.ts";
+import { stateAt } from "../../../src/lib/recording/recording-at.ts";
 import { lineCount } from "./fixtures.ts";
 
 // The recorder's output (npm run record), committed in traces/: missing recordings are a failure.

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildRecording } from "../../../src/lib/build-recording.ts";
-import { parseJsonLines, readTransition } from "../../../src/lib/recorder-records.ts";
+import { buildRecording } from "../../../src/lib/recording/build-recording.ts";
 import { replayVariant, toTicks } from "../../../src/lib/replay/replay-data.ts";
 import {
   countsAt,
@@ -11,22 +10,16 @@ import {
   stepTicks,
   waitingLinesAt,
 } from "../../../src/lib/replay/replay-lookup.ts";
-import { waitSpans } from "../../../src/lib/wait-spans.ts";
 
 function load(program: string) {
   const dir = `traces/${program}/go1.27.3/`;
-  const transitions = readFileSync(`${dir}transitions.jsonl`, "utf8");
   const recording = buildRecording({
     stderr: readFileSync(`${dir}stderr.log`, "utf8"),
     metrics: readFileSync(`${dir}metrics.jsonl`, "utf8"),
-    transitions,
+    transitions: readFileSync(`${dir}transitions.jsonl`, "utf8"),
     meta: readFileSync(`${dir}meta.json`, "utf8"),
   });
-  return replayVariant(
-    { key: program, program, label: program },
-    recording,
-    waitSpans(parseJsonLines(transitions, readTransition).records),
-  );
+  return replayVariant({ key: program, program, label: program }, recording);
 }
 
 describe("replay data from the committed recordings", () => {
@@ -42,8 +35,8 @@ describe("replay data from the committed recordings", () => {
       );
       for (const lane of v.lanes) {
         lane.spans.forEach((s, i) => {
-          expect(s[1]).toBeGreaterThan(s[0]);
-          if (i > 0) expect(s[0]).toBeGreaterThanOrEqual(lane.spans[i - 1]![1]);
+          expect(s.to).toBeGreaterThan(s.from);
+          if (i > 0) expect(s.from).toBeGreaterThanOrEqual(lane.spans[i - 1]!.to);
         });
       }
     }

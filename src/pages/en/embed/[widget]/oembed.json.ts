@@ -1,6 +1,6 @@
 import type { APIRoute } from "astro";
-import { EMBEDS, type EmbedId } from "../../../../components/Embed/embeds.ts";
-import { oembedResponse } from "../../../../components/Embed/oembed.ts";
+import { EMBEDS, type EmbedId } from "../../../../server/embeds.ts";
+import { oembedResponse } from "../../../../server/oembed.ts";
 
 export function getStaticPaths(): { params: { widget: EmbedId } }[] {
   return EMBEDS.map((e) => ({ params: { widget: e.id } }));

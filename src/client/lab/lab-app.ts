@@ -1,0 +1,262 @@
+/**
+ * <go-log-lab>: reads a Go runtime log (pasted, opened, dropped, or one of our recordings),
+ * parses it in a Web Worker with progress and cancel, and shows the summary, the problems, the
+ * charts (Plot, loaded when there is something to draw) and the export buttons. Nothing is sent
+ * anywhere: the file is read with the File API and the results stay on the page.
+ */
+import type { LabSummary } from "../../lib/lab/lab-analysis.ts";
+import { ReadCancelled, type ExportFormat, type LabSource, type ReadProgress } from "../../lib/lab/read-source.ts";
+import { MainThreadRunner, WorkerRunner, WorkerUnavailable, type LabRunner } from "./lab-runner.ts";
+import {
+  bytes,
+  el,
+  gcCyclesText,
+  num,
+  renderNotes,
+  renderProblems,
+  renderSnapshot,
+  renderSummary,
+  type LabStrings,
+} from "./lab-render.ts";
+import { fill } from "../../i18n/fill.ts";
+
+/** One of our recordings' stderr.log, as LabPage.astro puts them in the page. */
+interface EmbeddedLog {
+  id: string;
+  text: string;
+}
+interface Current {
+  source: LabSource;
+  name: string;
+  fileBase: string;
+}
+
+class GoLogLab extends HTMLElement {
+  // Read from the page in connectedCallback.
+  #t = {} as LabStrings;
+  #lang = "en";
+  #runner: LabRunner = new MainThreadRunner();
+  #busy = false;
+  #job = 0;
+  #current: Current | null = null;
+  #recordings: EmbeddedLog[] = [];
+
+  connectedCallback(): void {
+    this.#lang = this.dataset["lang"] ?? "en";
+    this.#t = JSON.parse(this.querySelector("script.lab-strings")?.textContent ?? "{}") as LabStrings;
+    const data = this.querySelector("script.lab-recordings")?.textContent ?? "[]";
+    this.#recordings = JSON.parse(data) as EmbeddedLog[];
+    this.#runner = new WorkerRunner(this.querySelector("script.lab-worker-source")?.textContent ?? "");
+
+    this.#q(".lab-parse-paste", HTMLButtonElement).addEventListener("click", () => {
+      const text = this.#q(".lab-paste", HTMLTextAreaElement).value;
+      void this.#analyse({
+        source: { kind: "text", text },
+        name: this.#t.pasted,
+        fileBase: "pasted",
+      });
+    });
+    const file = this.#q(".lab-file", HTMLInputElement);
+    file.addEventListener("change", () => {
+      const f = file.files?.[0];
+      if (f !== undefined) this.#openFile(f);
+    });
+    this.#q(".lab-load-recording", HTMLButtonElement).addEventListener("click", () => {
+      const id = this.#q(".lab-recording", HTMLSelectElement).value;
+      const rec = this.#recordings.find((r) => r.id === id);
+      if (rec !== undefined) {
+        void this.#analyse({
+          source: { kind: "text", text: rec.text },
+          name: `traces/${rec.id}/stderr.log`,
+          fileBase: rec.id.replace("/", "-"),
+        });
+      }
+    });
+    this.#q(".lab-cancel", HTMLButtonElement).addEventListener("click", () => {
+      this.#runner.cancel();
+    });
+    for (const button of this.querySelectorAll<HTMLButtonElement>(".lab-export button")) {
+      button.addEventListener("click", () => {
+        void this.#export(button.value === "csv" ? "csv" : "jsonl");
+      });
+    }
+    const drop = this.#q(".lab-input", HTMLElement);
+    drop.addEventListener("dragover", (e) => {
+      e.preventDefault();
+      drop.classList.add("lab-dragging");
+    });
+    drop.addEventListener("dragleave", () => {
+      drop.classList.remove("lab-dragging");
+    });
+    drop.addEventListener("drop", (e) => {
+      e.preventDefault();
+      drop.classList.remove("lab-dragging");
+      const f = e.dataTransfer?.files[0];
+      if (f !== undefined) this.#openFile(f);
+    });
+    this.#setBusy(false);
+    this.dataset["ready"] = "true";
+  }
+
+  #q<T extends Element>(selector: string, type: abstract new () => T): T {
+    const e = this.querySelector(selector);
+    if (!(e instanceof type)) throw new Error(`lab markup is missing ${selector}`);
+    return e;
+  }
+
+  #openFile(f: File): void {
+    void this.#analyse({
+      source: { kind: "blob", blob: f },
+      name: `${f.name} (${bytes(this.#lang, f.size)})`,
+      fileBase: f.name.replace(/\.[^.]*$/, "") || "log",
+    });
+  }
+
+  #setBusy(busy: boolean): void {
+    this.#busy = busy;
+    this.#q(".lab-progress", HTMLProgressElement).hidden = !busy;
+    this.#q(".lab-cancel", HTMLButtonElement).hidden = !busy;
+    this.toggleAttribute("aria-busy", busy);
+    for (const b of this.querySelectorAll<HTMLButtonElement>(".lab-input button, .lab-export button"))
+      b.disabled = busy;
+    this.#q(".lab-file", HTMLInputElement).disabled = busy;
+  }
+
+  /** Says that a parse or an export was cancelled, or why it failed. */
+  #failed(error: unknown): void {
+    this.#status(
+      error instanceof ReadCancelled
+        ? this.#t.cancelled
+        : fill(this.#t.failed, { reason: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+
+  #status(text: string): void {
+    this.#q(".lab-status-text", HTMLElement).textContent = text;
+  }
+
+  #progress(p: ReadProgress, unitBytes: boolean): void {
+    const bar = this.#q(".lab-progress", HTMLProgressElement);
+    bar.max = Math.max(1, p.total);
+    bar.value = p.done;
+    const show = (n: number): string => (unitBytes ? bytes(this.#lang, n) : num(this.#lang, n));
+    this.#q(".lab-progress-text", HTMLElement).textContent = fill(this.#t.reading, {
+      done: show(p.done),
+      total: unitBytes ? show(p.total) : fill(this.#t.chars, { n: show(p.total) }),
+      lines: num(this.#lang, p.lines),
+    });
+  }
+
+  /** Runs a job in the worker, falling back to the main thread once if no worker can start. */
+  async #withRunner<T>(job: (runner: LabRunner) => Promise<T>): Promise<T> {
+    try {
+      return await job(this.#runner);
+    } catch (error) {
+      if (!(error instanceof WorkerUnavailable)) throw error;
+      this.#runner = new MainThreadRunner();
+      this.#q(".lab-fallback", HTMLElement).textContent = this.#t.noWorker;
+      this.#q(".lab-fallback", HTMLElement).hidden = false;
+      return job(this.#runner);
+    }
+  }
+
+  async #analyse(next: Current): Promise<void> {
+    if (this.#busy) return;
+    const job = ++this.#job;
+    this.#setBusy(true);
+    this.#status("");
+    const unitBytes = next.source.kind === "blob";
+    this.#progress(
+      { done: 0, total: next.source.kind === "blob" ? next.source.blob.size : next.source.text.length, lines: 0 },
+      unitBytes,
+    );
+    const started = performance.now();
+    try {
+      const summary = await this.#withRunner((r) =>
+        r.analyse(next.source, (p) => {
+          this.#progress(p, unitBytes);
+        }),
+      );
+      this.#current = next;
+      this.#show(summary, next, job);
+      this.dataset["seconds"] = ((performance.now() - started) / 1000).toFixed(2);
+    } catch (error) {
+      this.#failed(error);
+    } finally {
+      this.#setBusy(false);
+    }
+  }
+
+  #show(summary: LabSummary, current: Current, job: number): void {
+    const t = this.#t;
+    const lang = this.#lang;
+    const results = this.#q(".lab-results", HTMLElement);
+    const summaryHost = this.#q(".lab-summary-host", HTMLElement);
+    const parts: Node[] = [renderSummary(lang, t, summary, current.name)];
+    const notes = renderNotes(t, summary);
+    if (notes !== null) parts.unshift(notes);
+    const snapshot = renderSnapshot(lang, t, summary);
+    if (snapshot !== null) parts.push(snapshot);
+    parts.push(renderProblems(lang, t, summary));
+    summaryHost.replaceChildren(...parts);
+    results.hidden = false;
+    this.#q(".lab-export", HTMLElement).hidden = summary.lines === 0;
+    this.#status(fill(t.status, { label: t.gcCycles, value: gcCyclesText(lang, t, summary) }));
+    this.dataset["state"] = "summary";
+    this.dataset["summaryAt"] = performance.now().toFixed(0);
+    const charts = this.#q(".lab-charts", HTMLElement);
+    const hasCharts = summary.gc.cycles > 0 || summary.sched.lines > 0;
+    this.#q(".lab-charts-section", HTMLElement).hidden = !hasCharts;
+    charts.replaceChildren();
+    if (!hasCharts) {
+      this.dataset["state"] = "drawn";
+      return;
+    }
+    charts.append(el("p", "lab-charts-loading", t.chartsLoading));
+    const importStart = performance.now();
+    void import("./draw-charts.ts")
+      .then((m) => {
+        performance.measure("lab charts module", { start: importStart });
+        return m;
+      })
+      .then((m) => m.drawCharts(charts, summary, t, lang, () => job === this.#job))
+      .then(() => {
+        if (job !== this.#job) return;
+        this.dataset["state"] = "drawn";
+        this.dataset["drawnAt"] = performance.now().toFixed(0);
+      });
+  }
+
+  async #export(format: ExportFormat): Promise<void> {
+    const current = this.#current;
+    if (current === null || this.#busy) return;
+    this.#setBusy(true);
+    this.#status(this.#t.exporting);
+    const unitBytes = current.source.kind === "blob";
+    try {
+      const blob = await this.#withRunner((r) =>
+        r.export(current.source, format, (p) => {
+          this.#progress(p, unitBytes);
+        }),
+      );
+      const url = URL.createObjectURL(blob);
+      const a = el("a");
+      a.href = url;
+      a.download = `${current.fileBase}.${format}`;
+      a.hidden = true;
+      this.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => {
+        URL.revokeObjectURL(url);
+      }, 60_000);
+      this.#status("");
+    } catch (error) {
+      this.#failed(error);
+    } finally {
+      this.#setBusy(false);
+    }
+  }
+}
+
+customElements.define("go-log-lab", GoLogLab);

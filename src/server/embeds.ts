@@ -1,0 +1,46 @@
+// Build time: the embed pages a teacher can put in an iframe, one per replay widget and one for
+// the whole cell. Their titles are in the string tables (src/i18n, `embed.titles`).
+import { pagePath, type Lang } from "../i18n/lang.ts";
+import type { ReplayWidget } from "../lib/replay/widgets.ts";
+
+/** The widgets a teacher can embed, each on its own page: /embed/<id>/ and /en/embed/<id>/. */
+export type EmbedId = "heap" | "goroutines" | "log" | "statuses" | "replay";
+
+/** What an embed page shows and how a host should frame it. */
+export interface EmbedSpec {
+  id: EmbedId;
+  /** The replay cell's widgets on that page. */
+  widgets: ReplayWidget[];
+  /** The iframe's starting height in CSS pixels; auto-height corrects it where the host listens. */
+  height: number;
+  /** The article section the "read the article" link points at ("" for the top). */
+  section: string;
+}
+
+/** Every embed, in the order the embed index lists them. */
+export const EMBEDS: readonly EmbedSpec[] = [
+  { id: "heap", widgets: ["heap"], height: 760, section: "leak" },
+  { id: "goroutines", widgets: ["goroutines"], height: 680, section: "schedtrace" },
+  { id: "log", widgets: ["log"], height: 480, section: "gctrace" },
+  { id: "statuses", widgets: ["statuses"], height: 720, section: "statuses" },
+  { id: "replay", widgets: ["heap", "goroutines", "log", "statuses", "code"], height: 2160, section: "leak" },
+];
+
+/** Looks an embed up by id; throws on an unknown one (a typo in a page should fail the build). */
+export function embedSpec(id: EmbedId): EmbedSpec {
+  const spec = EMBEDS.find((e) => e.id === id);
+  if (!spec) throw new Error(`unknown embed "${id}"`);
+  return spec;
+}
+
+/** The embed that shows exactly these widgets: a single widget's own page, else the whole cell. */
+export function embedFor(widgets: readonly ReplayWidget[]): EmbedId {
+  const [only] = widgets;
+  const single = EMBEDS.find((e) => widgets.length === 1 && e.widgets.length === 1 && e.widgets[0] === only);
+  return single?.id ?? "replay";
+}
+
+/** Root-absolute path of an embed page, e.g. `/en/embed/heap/` (the portable build relativises it). */
+export function embedPath(lang: Lang, id: EmbedId): string {
+  return pagePath(lang, `embed/${id}/`);
+}
