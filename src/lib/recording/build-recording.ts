@@ -3,6 +3,7 @@ import { ownerOf } from "./goroutine-owner.ts";
 import { LineSplitter } from "../parse/line-splitter.ts";
 import { parseSplitLine } from "../parse/log-parser.ts";
 import type { ParseContext } from "../parse/parse-line.ts";
+import { markLeaked } from "./leaked.ts";
 import { parseLeakProfile } from "./parse-leak-profile.ts";
 import { parseJsonLines, readMetricsSample, readTransition, type Frame, type Transition } from "./recorder-records.ts";
 import { parseMeta } from "./recording-meta.ts";
@@ -76,6 +77,7 @@ export function buildRecording(input: RecordingInput): Recording {
   );
 
   const goroutines = buildGoroutines(snapshots, transitions, end, new Set(meta.probeGoroutines));
+  markLeaked(goroutines, snapshots, gcs);
 
   return {
     goVersion: meta.goVersion,

@@ -57,9 +57,16 @@ export function expectSvgSnapshot(name: string, svg: string): void {
   const a = expected.split("\n");
   const b = actual.split("\n");
   const line = a.findIndex((l, i) => l !== b[i]);
+  // Where the lines part (a path's "d" can be thousands of characters long).
+  const was = a[line] ?? "";
+  const now = b[line] ?? "";
+  let differ = 0;
+  while (differ < was.length && was[differ] === now[differ]) differ++;
+  const from = Math.max(0, differ - 40);
+  const cut = (l: string): string => l.slice(from, from + 120);
   expect.fail(
-    `${name}.svg changed (first at line ${String(line + 1)}: ${JSON.stringify(a[line] ?? "")} is now ` +
-      `${JSON.stringify(b[line] ?? "")}); compare it with ${name}-changed.svg, and if the change is meant, ` +
+    `${name}.svg changed (first at line ${String(line + 1)}, from character ${String(from)}: ` +
+      `${JSON.stringify(cut(was))} is now ${JSON.stringify(cut(now))}); compare it with ${name}-changed.svg, and if the change is meant, ` +
       "UPDATE_SNAPSHOTS=1 npx vitest run --project unit (not under CI)",
   );
 }

@@ -49,6 +49,7 @@ describe("recordings in traces/", () => {
   });
 
   const leak = "leak/go1.27.3";
+  const fixes = ["fix-timeout/go1.27.3", "fix-close/go1.27.3", "fix-context/go1.27.3"];
   it("leak: forced GCs keep ~50 MB live; the five collectors wait on chan receive, and after the leak check scheddetail shows them as status 10 (_Gleaked)", () => {
     const rec = load(leak);
     const forced = rec.gcs.filter((g) => g.forced);
@@ -71,5 +72,20 @@ describe("recordings in traces/", () => {
     expect(program(last, 4)).toHaveLength(0);
     expect(rec.leakProfile?.total).toBe(5);
     expect(rec.goroutines.some((g) => g.owner === "probe")).toBe(true);
+  });
+
+  it("the model takes the runtime's word: the leak's collectors are leaked from the end of the leak-check GC, the fixes' never", () => {
+    const rec = load(leak);
+    const check = rec.gcs.find((g) => g.leakCheck)!;
+    const user = (t: number) => stateAt(rec, t).goroutines.filter((g) => g.owner === "user" && g.id !== 1);
+    expect(user(check.t).map((g) => g.state)).toEqual(Array<string>(5).fill("waiting"));
+    const atEnd = user(rec.end);
+    expect(atEnd.map((g) => [g.state, g.status, g.waitReason])).toEqual(
+      Array<unknown>(5).fill(["leaked", 10, "chan receive"]),
+    );
+    for (const folder of fixes) {
+      const fix = load(folder);
+      expect(fix.goroutines.flatMap((g) => g.intervals).filter((iv) => iv.state === "leaked")).toEqual([]);
+    }
   });
 });
