@@ -6,6 +6,7 @@ import type { FormatClueCode } from "../lib/lab/format-detect.ts";
 import type { LabNote } from "../lib/lab/lab-analysis.ts";
 import type { LabChartId } from "../lib/lab/lab-charts.ts";
 import { ERROR_MESSAGES } from "../lib/parse/parse-line.ts";
+import { replayEn } from "./en-replay.ts";
 
 /** How a lab chart is named and labelled; `keys` names its lines. */
 export interface ChartWords {
@@ -123,49 +124,7 @@ export const en = {
   },
 
   /** The replay cell; `client` travels to the browser with the cell's data. */
-  replay: {
-    intro:
-      "Press play or drag the time. Switching programs keeps the time; the previous program's curve stays as a faint ghost.",
-    variants: "Program",
-    play: "Play",
-    pause: "Pause",
-    prev: "Previous event",
-    next: "Next event",
-    scrub: "Time",
-    speed: "Speed",
-    heap: "Heap",
-    lanes: "Goroutines",
-    log: "Runtime log",
-    statuses: "G statuses",
-    statusesNote:
-      "How many goroutines are in each status now: the program's own, and all of them (the runtime's and the recorder's too).",
-    statusesAll: "all",
-    constant: "constant",
-    code: "Code",
-    gcs: "GCs (focus one for its numbers, press it to jump there)",
-    staticNote: "A static figure; the replay replaces it once it has loaded.",
-    staticCaption: "Live heap and heap goal: leak against fix-timeout.",
-    client: {
-      readout: "t = {t} s · live heap {live} MiB",
-      readoutNone: "t = {t} s · no heap figure yet",
-      time: "{t} s",
-      program: "the program's goroutines",
-      all: "all goroutines",
-      none: "none",
-      notTraced: "the execution trace has not started yet: no goroutine is known",
-      gcDetail: "GC {n} · {t} s · {start}->{end}->{live} MB · goal {goal} MB{forced}",
-      forced: " · forced",
-      leakCheck: " · leak check",
-      waitingHere: "goroutines waiting at line {line} now: {n}",
-      nobodyWaiting: "none of the program's goroutines is waiting at a line now",
-      logNote:
-        "Showing the gctrace lines, the SCHED summaries and the program's own G lines: {shown} of the {total} lines of stderr.log.",
-      decode: "field by field",
-      user: "program",
-      runtime: "runtime",
-      probe: "recorder",
-    },
-  },
+  replay: replayEn,
 
   /** The embed pages, their index and the Embed control. */
   embed: {
@@ -184,6 +143,7 @@ export const en = {
       goroutines: "Goroutine lanes",
       log: "The runtime log: gctrace and schedtrace",
       statuses: "Goroutine statuses",
+      mechanism: "Why the memory stays: stacks, channels and buffers",
       replay: "Replay: a goroutine leak, as the runtime recorded it",
     },
   },

@@ -1,6 +1,7 @@
 // The Chinese string table: the same keys as en.ts (its type, Strings, makes a missing or extra
 // key a type error), the same `{name}` placeholders (tests/unit/i18n checks them).
 import type { Strings } from "./en.ts";
+import { replayZh } from "./zh-replay.ts";
 
 export const zh: Strings = {
   chrome: {
@@ -106,46 +107,7 @@ export const zh: Strings = {
       "{label}：gctrace 中有 {n} 行标着 (forced)，存活堆在第一行是 {first} MB，在最后一行（{at} 秒）是 {last} MB。",
   },
 
-  replay: {
-    intro: "按播放，或拖动时间轴。切换程序时，时间保持不变，上一个程序的曲线会淡淡地留在图上。",
-    variants: "程序",
-    play: "播放",
-    pause: "暂停",
-    prev: "上一个事件",
-    next: "下一个事件",
-    scrub: "时间",
-    speed: "速度",
-    heap: "堆",
-    lanes: "goroutine",
-    log: "运行时日志",
-    statuses: "G 状态",
-    statusesNote: "此刻处于每种状态的 goroutine 数：程序自己的，以及全部（含运行时和记录器的）。",
-    statusesAll: "全部",
-    constant: "常量",
-    code: "代码",
-    gcs: "GC（选中可查看数值，按下可跳到那一刻）",
-    staticNote: "下面是静态图；回放加载后会替换它。",
-    staticCaption: "存活堆与堆目标：leak 对比 fix-timeout。",
-    client: {
-      readout: "t = {t} 秒 · 存活堆 {live} MiB",
-      readoutNone: "t = {t} 秒 · 还没有堆数据",
-      time: "{t} 秒",
-      program: "程序的 goroutine",
-      all: "全部 goroutine",
-      none: "无",
-      notTraced: "执行跟踪尚未开始，还不知道有哪些 goroutine",
-      gcDetail: "GC {n} · {t} 秒 · {start}->{end}->{live} MB · 目标 {goal} MB{forced}",
-      forced: " · 强制",
-      leakCheck: " · 泄漏检测",
-      waitingHere: "此刻有 {n} 个 goroutine 在第 {line} 行等待",
-      nobodyWaiting: "此刻没有程序的 goroutine 在某一行上等待",
-      logNote: "显示 gctrace 行、SCHED 摘要行和程序自己的 G 行：共 {shown} 行，stderr.log 全部 {total} 行。",
-      decode: "逐字段",
-      user: "程序",
-      runtime: "运行时",
-      probe: "记录器",
-    },
-  },
+  replay: replayZh,
 
   embed: {
     embed: "嵌入",
@@ -163,6 +125,7 @@ export const zh: Strings = {
       goroutines: "goroutine 的泳道",
       log: "运行时日志：gctrace 与 schedtrace",
       statuses: "goroutine 的状态",
+      mechanism: "内存为什么释放不了：栈、通道与缓冲区",
       replay: "回放：一次 goroutine 泄漏的运行记录",
     },
   },

@@ -4,7 +4,7 @@ import { pagePath, type Lang } from "../i18n/lang.ts";
 import type { ReplayWidget } from "../lib/replay/widgets.ts";
 
 /** The widgets a teacher can embed, each on its own page: /embed/<id>/ and /en/embed/<id>/. */
-export type EmbedId = "heap" | "goroutines" | "log" | "statuses" | "replay";
+export type EmbedId = "heap" | "goroutines" | "mechanism" | "log" | "statuses" | "replay";
 
 /** What an embed page shows and how a host should frame it. */
 export interface EmbedSpec {
@@ -21,9 +21,15 @@ export interface EmbedSpec {
 export const EMBEDS: readonly EmbedSpec[] = [
   { id: "heap", widgets: ["heap"], height: 760, section: "leak" },
   { id: "goroutines", widgets: ["goroutines"], height: 680, section: "schedtrace" },
+  { id: "mechanism", widgets: ["mechanism"], height: 760, section: "leak" },
   { id: "log", widgets: ["log"], height: 480, section: "gctrace" },
   { id: "statuses", widgets: ["statuses"], height: 720, section: "statuses" },
-  { id: "replay", widgets: ["heap", "goroutines", "log", "statuses", "code"], height: 2160, section: "leak" },
+  {
+    id: "replay",
+    widgets: ["heap", "goroutines", "mechanism", "statuses", "log", "code"],
+    height: 2600,
+    section: "leak",
+  },
 ];
 
 /** Looks an embed up by id; throws on an unknown one (a typo in a page should fail the build). */

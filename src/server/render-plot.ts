@@ -16,13 +16,18 @@ export function renderSvg(options: PlotOptions, className: string): string {
 export interface RenderedChart {
   svg: string;
   x: { domain: [number, number]; range: [number, number] };
+  /** The y scale's pixel range (bottom, top), and the SVG's width and height. */
+  y: { range: [number, number] };
+  width: number;
+  height: number;
 }
 
 /**
  * Renders a chart like renderSvg and also returns its x scale. With `clip`, the marks whose class
  * starts with "heap-" are clipped by a rectangle of that id (width 0: nothing shown yet), and a
- * cursor line is added: the replay reveals the curve up to the current time by widening the
- * rectangle, with no Plot in the browser.
+ * faint copy of each (class "future") stays unclipped behind it: the replay reveals the curve up
+ * to the current time by widening the rectangle, with no Plot in the browser, while the whole
+ * recorded curve is there to see from the first frame.
  */
 export function renderChart(options: PlotOptions, className: string, clip?: string): RenderedChart {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
@@ -32,8 +37,10 @@ export function renderChart(options: PlotOptions, className: string, clip?: stri
   const scale = chart.scale("x");
   const domain = (scale?.domain ?? [0, 1]) as [number, number];
   const range = (scale?.range ?? [0, 1]) as [number, number];
+  const yRange = (chart.scale("y")?.range ?? [0, 1]) as [number, number];
+  const width = Number(svg.getAttribute("width") ?? 0);
+  const height = Number(svg.getAttribute("height") ?? 0);
   if (clip !== undefined) {
-    const height = Number(svg.getAttribute("height") ?? 0);
     const defs = document.createElementNS("http://www.w3.org/2000/svg", "defs");
     const clipPath = document.createElementNS("http://www.w3.org/2000/svg", "clipPath");
     clipPath.setAttribute("id", clip);
@@ -48,24 +55,19 @@ export function renderChart(options: PlotOptions, className: string, clip?: stri
     clipPath.appendChild(rect);
     defs.appendChild(clipPath);
     svg.insertBefore(defs, svg.firstChild);
-    for (const g of svg.querySelectorAll("[class^='heap-']")) g.setAttribute("clip-path", `url(#${clip})`);
-    const cursor = document.createElementNS("http://www.w3.org/2000/svg", "line");
-    for (const [k, v] of [
-      ["class", "replay-cursor"],
-      ["x1", range[0]],
-      ["x2", range[0]],
-      ["y1", 0],
-      ["y2", height],
-    ] as const)
-      cursor.setAttribute(k, String(v));
-    svg.appendChild(cursor);
+    for (const g of svg.querySelectorAll("[class^='heap-']")) {
+      const future = g.cloneNode(true) as Element;
+      future.setAttribute("class", `${g.getAttribute("class") ?? ""} future`);
+      g.parentNode?.insertBefore(future, g);
+      g.setAttribute("clip-path", `url(#${clip})`);
+    }
   }
   for (const el of svg.querySelectorAll("[aria-label]")) el.removeAttribute("aria-label");
   for (const el of svg.querySelectorAll("[aria-description]")) el.removeAttribute("aria-description");
   svg.setAttribute("aria-hidden", "true");
   svg.setAttribute("focusable", "false");
   svg.setAttribute("class", `${svg.getAttribute("class") ?? ""} ${className}`.trim());
-  return { svg: roundNumbers(svg.outerHTML), x: { domain, range } };
+  return { svg: roundNumbers(svg.outerHTML), x: { domain, range }, y: { range: yRange }, width, height };
 }
 
 /**

@@ -7,6 +7,7 @@ import { builtPages } from "./pages.ts";
 
 interface PageBudget {
   jsGzipBytes: number;
+  dataGzipBytes: number;
   transferGzipBytes: number;
 }
 
@@ -43,12 +44,14 @@ describe("page weight budgets (budgets.json)", () => {
     await context.close();
 
     let js = 0;
+    let data = 0;
     let total = 0;
     for (const url of new Set(loaded)) {
       const path = decodeURIComponent(new URL(url).pathname.slice(new URL(siteUrl).pathname.length));
       const size = gzipBytes(path === "" || path.endsWith("/") ? `${path}index.html` : path);
       total += size;
-      if (path.endsWith(".js")) js += size;
+      if (/^replay\/data\.[0-9a-f]+\.js$/.test(path)) data += size;
+      else if (path.endsWith(".js")) js += size;
     }
     // Inline scripts count as JavaScript as well.
     const html = readFileSync(join(distDir, page, "index.html"), "utf8");
@@ -57,9 +60,10 @@ describe("page weight budgets (budgets.json)", () => {
       .join("\n");
     js += inline.length > 0 ? gzipSync(inline, { level: 9 }).length : 0;
     console.log(
-      `budget /${page}: JS ${(js / 1024).toFixed(1)} KB of ${(budget.jsGzipBytes / 1024).toFixed(0)} KB, transfer ${(total / 1024).toFixed(1)} KB of ${(budget.transferGzipBytes / 1024).toFixed(0)} KB (gzip, ${String(new Set(loaded).size)} requests)`,
+      `budget /${page}: JS ${(js / 1024).toFixed(1)} KB of ${(budget.jsGzipBytes / 1024).toFixed(0)} KB, replay data ${(data / 1024).toFixed(1)} KB of ${(budget.dataGzipBytes / 1024).toFixed(0)} KB, transfer ${(total / 1024).toFixed(1)} KB of ${(budget.transferGzipBytes / 1024).toFixed(0)} KB (gzip, ${String(new Set(loaded).size)} requests)`,
     );
     expect(js).toBeLessThanOrEqual(budget.jsGzipBytes);
+    expect(data).toBeLessThanOrEqual(budget.dataGzipBytes);
     expect(total).toBeLessThanOrEqual(budget.transferGzipBytes);
   });
 });

@@ -7,7 +7,7 @@ const siteUrl = inject("siteUrl");
 
 const browser = useBrowser();
 
-/** The live heap in the readout, e.g. "t = 6.0 s · live heap 52 MiB" → 52. */
+/** The live heap in the readout, e.g. "live heap 52 MiB (gctrace, GC 4)" → 52. */
 async function liveHeap(page: Page): Promise<number> {
   const text = (await page.locator("replay-cell .heap-readout").textContent()) ?? "";
   const m = /(\d+) MiB/.exec(text);
@@ -19,47 +19,77 @@ async function liveHeap(page: Page): Promise<number> {
 function lastForcedLiveMB(program: string): number {
   const lines = readFileSync(`traces/${program}/go1.27.3/stderr.log`, "utf8")
     .split("\n")
-    .filter((l) => l.startsWith("gc ") && l.endsWith("(forced)") && !l.includes("goroutine leaks"));
+    .filter((l) => l.startsWith("gc ") && l.endsWith("(forced)"));
   const m = /->(\d+) MB, /.exec(lines.at(-1) ?? "");
   return Number(m?.[1]);
 }
 
-async function openReplay(hash = "", lang: "en/" | "" = "en/"): Promise<WatchedPage> {
-  const w = await watchedPage(browser(), siteUrl);
+async function openReplay(hash = "", lang: "en/" | "" = "en/", width = 1280): Promise<WatchedPage> {
+  const w = await watchedPage(browser(), siteUrl, { viewport: { width, height: 900 } });
   await w.page.goto(`${siteUrl}${lang}${hash}`);
   await w.page.locator("replay-cell").scrollIntoViewIfNeeded();
   await w.page.locator("replay-cell[data-ready]").waitFor();
   return w;
 }
 
+const scrub = (page: Page, t: number): Promise<void> => page.locator("replay-cell .player-scrub input").fill(String(t));
+const text = async (page: Page, selector: string): Promise<string> =>
+  ((await page.locator(`replay-cell ${selector}`).first().textContent()) ?? "").trim();
+const count = async (page: Page, status: number, column: "user" | "all"): Promise<string> =>
+  text(page, `tr[data-status="${String(status)}"] .count-${column}`);
+
 describe("the replay", () => {
-  it("replaces the static figure once it runs, and keeps it without JavaScript", async () => {
+  it("without JavaScript, tells the story in key frames; with it, replaces them", async () => {
     const w = await openReplay();
     expect(await w.page.locator("replay-cell .replay-static").isVisible()).toBe(false);
     await expectClean(w);
     const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${siteUrl}en/`);
-    expect(await page.locator("replay-cell .replay-static svg").first().isVisible()).toBe(true);
+    const leak = page.locator('replay-cell .key-frame-set[data-variant="leak"]');
+    expect(await leak.isVisible()).toBe(true);
+    expect(await leak.locator(".key-frame").count()).toBe(4);
+    expect(await leak.locator(".key-frame").last().textContent()).toContain(
+      "5 of 5 collectors hold their 10 MiB buffers",
+    );
+    expect(
+      await page.locator('replay-cell .key-frame-set[data-variant="timeout"] .key-frame').last().textContent(),
+    ).toContain("0 of 5 collectors");
     expect(await page.locator("replay-cell .replay-ui").isVisible()).toBe(false);
     await context.close();
   });
 
-  it("loads its code only when the cell comes near the viewport", async () => {
+  it("loads its code and its data only when the cell comes near the viewport", async () => {
     const w = await watchedPage(browser(), siteUrl, { viewport: { width: 1280, height: 800 } });
     const scripts: string[] = [];
     w.page.on("request", (r) => {
-      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname.split("/").at(-1) ?? "");
+      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname.split("/").slice(-2).join("/"));
     });
     await w.page.goto(`${siteUrl}en/`);
     await w.page.waitForLoadState("networkidle");
     const before = [...scripts];
     expect(await w.page.locator("replay-cell[data-ready]").count()).toBe(0);
+    expect(before.some((s) => s.startsWith("replay/"))).toBe(false);
     await w.page.locator("replay-cell").scrollIntoViewIfNeeded();
     await w.page.locator("replay-cell[data-ready]").waitFor();
-    const loaded = scripts.filter((s) => !before.includes(s));
-    expect(loaded).toHaveLength(1);
-    expect(loaded[0]).toMatch(/^lazy\./);
+    const loaded = scripts.filter((s) => !before.includes(s)).sort();
+    expect(loaded, loaded.join(" ")).toHaveLength(2);
+    expect(loaded[0]).toMatch(/^_astro\/lazy\./);
+    expect(loaded[1]).toMatch(/^replay\/data\.[0-9a-f]+\.js$/);
+    await expectClean(w);
+  });
+
+  it("opens a link with a replay state at the replay, in that state", async () => {
+    const w = await watchedPage(browser(), siteUrl, { viewport: { width: 1280, height: 900 } });
+    await w.page.goto(`${siteUrl}en/#variant=timeout&t=2.5`);
+    await w.page.locator("replay-cell[data-ready]").waitFor();
+    await expect
+      .poll(() => w.page.locator("replay-cell").evaluate((e) => Math.round(e.getBoundingClientRect().top)))
+      .toBeLessThan(100);
+    expect(await w.page.getAttribute('replay-cell .variant-button[data-variant="timeout"]', "aria-pressed")).toBe(
+      "true",
+    );
+    expect(await text(w.page, ".player-time")).toBe("2.50 s");
     await expectClean(w);
   });
 
@@ -87,35 +117,198 @@ describe("the replay", () => {
     await expectClean(w);
   });
 
-  it("moves every widget together when scrubbed", async () => {
-    const w = await openReplay("#variant=timeout&t=1");
+  it("the last frame: the leak's five collectors still blocked, leaked by the runtime's word; each fix's gone as _Gdead; the end round-trips through the hash", async () => {
+    const w = await openReplay("#variant=leak");
     const { page } = w;
-    const snapshot = async (): Promise<string[]> =>
-      Promise.all(
-        [".heap-readout", ".lanes-counts", ".code-readout", ".player-time", ".gc-chips .past:last-of-type"].map(
-          async (s) =>
-            (await page.locator(`replay-cell ${s}`).count()) > 0
-              ? ((await page.locator(`replay-cell ${s}`).last().textContent()) ?? "")
-              : "",
-        ),
-      );
-    const visibleLogLines = (): Promise<number> => page.locator("replay-cell .log-lines li:not([hidden])").count();
-    const before = await snapshot();
-    const logBefore = await visibleLogLines();
-    expect(before[2]).toContain("line 16");
-    await page.locator("replay-cell .player-scrub input").fill("4");
-    const after = await snapshot();
-    expect(after[0]).toContain("t = 4.0 s");
-    expect(after[1]).toContain("4.0 s");
-    expect(after[1]).not.toBe(before[1]);
-    expect(after[2]).not.toBe(before[2]); // the collectors have returned: nobody waits at line 16
-    expect(after[3]).toBe("4.00 s");
-    expect(await visibleLogLines()).toBeGreaterThan(logBefore);
-    expect(Number(await page.locator("replay-cell tr[data-status='4'] .count-user").textContent())).toBe(1); // main, sleeping
+    await page.locator("replay-cell .player-scrub input").focus();
+    await page.keyboard.press("End");
+    const labels = await page.locator('replay-cell .lane[data-role="collector"] .lane-state').allTextContents();
+    expect(labels).toEqual(Array(5).fill("leaked (chan receive)"));
+    expect(await count(page, 10, "user")).toBe("5");
+    expect(await text(page, "[data-mechanism-alt]")).toContain(
+      "5 of 5 collectors hold their 10 MiB buffers; 50 MiB reachable",
+    );
+    expect(await text(page, "[data-step-caption]")).toContain("5 collectors still blocked");
+    const hash = await page.evaluate(() => location.hash);
+    const time = await text(page, ".player-time");
+    await page.click('replay-cell .variant-button[data-variant="close"]');
+    expect(await page.locator('replay-cell .lane[data-role="collector"] .lane-state').allTextContents()).toEqual(
+      Array(5).fill(expect.stringMatching(/^returned at 2\.\d\d s$/) as string),
+    );
+    expect(await count(page, 6, "user")).toBe("5");
+    expect(await count(page, 10, "user")).toBe("0");
+    await page.goto(`${siteUrl}en/${hash}`);
+    await page.locator("replay-cell[data-ready]").waitFor();
+    expect(await text(page, ".player-time")).toBe(time);
     await expectClean(w);
   });
 
-  it("works from the keyboard alone: variants, play and pause, steps, Home and End", async () => {
+  it("one time axis: the heap cursor, the lanes cursor and the revealed curve stand at the same x, at phone and desktop widths", async () => {
+    for (const width of [375, 1280]) {
+      const w = await openReplay("#variant=timeout", "en/", width);
+      const { page } = w;
+      for (const t of [0, 1, 2.5, 4, 6]) {
+        await scrub(page, t);
+        const xs = await page.evaluate(() => {
+          const cursors = [...document.querySelectorAll<HTMLElement>("replay-cell [data-replay-cursor]")].map(
+            (c) => c.getBoundingClientRect().left + 1,
+          );
+          const layer = [...document.querySelectorAll<HTMLElement>(".heap-layer.current [data-x-range]")].find(
+            (e) => e.offsetParent !== null,
+          );
+          const svg = layer?.querySelector("svg");
+          const rect = layer?.querySelector("clipPath rect");
+          const box = svg?.getBoundingClientRect();
+          const scale = (box?.width ?? 0) / Number(svg?.getAttribute("width") ?? 1);
+          const clipEdge = (box?.left ?? 0) + Number(rect?.getAttribute("width") ?? 0) * scale;
+          return { cursors, clipEdge };
+        });
+        expect(xs.cursors, `t=${String(t)} at ${String(width)} px`).toHaveLength(2);
+        const [heap = 0, lanes = 0] = xs.cursors;
+        expect(Math.abs(heap - lanes), `t=${String(t)} at ${String(width)} px`).toBeLessThan(1);
+        expect(Math.abs(heap - xs.clipEdge), `t=${String(t)} at ${String(width)} px`).toBeLessThan(1.5);
+      }
+      // A collector's bar ends where the cursor stands at the moment it returned.
+      await scrub(page, 2.5);
+      const edge = await page.evaluate(() => {
+        const bar = document.querySelector('replay-cell .lane[data-role="collector"] .lane-span.returned');
+        return bar?.getBoundingClientRect().left ?? 0;
+      });
+      const cursor = await page
+        .locator("replay-cell .lanes [data-replay-cursor]")
+        .evaluate((c) => c.getBoundingClientRect().left + 1);
+      expect(Math.abs(edge - cursor), `at ${String(width)} px`).toBeLessThan(3);
+      await expectClean(w);
+    }
+  });
+
+  it("every panel describes the same moment, and the code readout follows a switch of program", async () => {
+    const w = await openReplay("#variant=leak&t=3.5");
+    const { page } = w;
+    expect(await text(page, ".code-readout")).toMatch(/^5 of the program's goroutines wait at line 15: b, ok := <-in/);
+    expect(await liveHeap(page)).toBeGreaterThanOrEqual(50);
+    expect(await text(page, "[data-mechanism-alt]")).toContain("5 of 5 collectors");
+    expect(await count(page, 4, "user")).toBe("6");
+    await page.click('replay-cell .variant-button[data-variant="timeout"]');
+    expect(await text(page, ".code-readout")).not.toContain("line 15");
+    expect(await text(page, ".code-readout")).not.toContain("line 16");
+    expect(await liveHeap(page)).toBeLessThan(5);
+    expect(await text(page, "[data-mechanism-alt]")).toContain("0 of 5 collectors");
+    expect(await text(page, "[data-mechanism-alt]")).toContain("5 returned; their buffers are freed");
+    expect(await count(page, 6, "user")).toBe("5");
+    expect(await page.locator('replay-cell .lane[data-role="collector"] .lane-state').first().textContent()).toMatch(
+      /^returned at 2\.5\d s$/,
+    );
+    // The status table counts the SCHED block the log marks.
+    const marked = await page.locator("replay-cell .log-lines li.in-snapshot").allTextContents();
+    expect(marked.filter((l) => l.includes("status=6()"))).toHaveLength(5);
+    await expectClean(w);
+  });
+
+  it("keeps the leak as a labelled baseline under a fix, and the fix shown before in grey", async () => {
+    const w = await openReplay("#variant=leak&t=3");
+    const { page } = w;
+    expect(await page.locator("replay-cell .legend-baseline").isVisible()).toBe(false);
+    await page.click('replay-cell .variant-button[data-variant="timeout"]');
+    expect(await page.locator('replay-cell .heap-layer.baseline[data-variant="leak"]').isVisible()).toBe(true);
+    expect(await text(page, ".legend-now")).toBe("time.After (now)");
+    expect(await text(page, ".legend-baseline")).toBe("leak (baseline)");
+    await page.click('replay-cell .variant-button[data-variant="context"]');
+    expect(await page.locator('replay-cell .heap-layer.baseline[data-variant="leak"]').isVisible()).toBe(true);
+    expect(await page.locator('replay-cell .heap-layer.before[data-variant="timeout"]').isVisible()).toBe(true);
+    expect(await text(page, ".legend-before")).toBe("time.After (shown before)");
+    expect(await text(page, ".legend-now")).toBe("context (now)");
+    await page.click('replay-cell .variant-button[data-variant="leak"]');
+    expect(await page.locator("replay-cell .legend-baseline").isVisible()).toBe(false);
+    expect(await page.locator("replay-cell .heap-layer.before").count()).toBe(0);
+    await expectClean(w);
+  });
+
+  it("Next walks the recorded story with a caption for each event; the arrow keys still scrub finely", async () => {
+    const w = await openReplay("#variant=timeout&t=0");
+    const { page } = w;
+    const captions: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.click("replay-cell .player-next");
+      captions.push(await text(page, "[data-step-caption]"));
+    }
+    expect(new Set(captions).size).toBe(6);
+    expect(captions[0]).toMatch(/^5 collectors have started/);
+    expect(captions.some((c) => c.startsWith("The timers fire"))).toBe(true);
+    expect(captions.some((c) => c.includes("frees 50 MB"))).toBe(true);
+    await page.click("replay-cell .player-prev");
+    expect(await text(page, "[data-step-caption]")).toBe(captions[4]);
+    await scrub(page, 1);
+    await page.locator("replay-cell .player-scrub input").focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await text(page, ".player-time")).toBe("1.01 s");
+    expect(await page.getAttribute("replay-cell .player-scrub input", "aria-valuetext")).toBe("1.01 s");
+    await expectClean(w);
+  });
+
+  it("labels the heap chart's events in place, none overlapping another on a phone", async () => {
+    for (const key of ["leak", "timeout", "close", "context"]) {
+      const w = await openReplay(`#variant=${key}`, "en/", 375);
+      const boxes = await w.page.evaluate(() =>
+        [...document.querySelectorAll(".annotation-set:not([hidden]) [data-annotation]")].map((e) => {
+          const r = e.getBoundingClientRect();
+          return {
+            kind: e.getAttribute("data-annotation"),
+            left: r.left,
+            right: r.right,
+            top: r.top,
+            bottom: r.bottom,
+          };
+        }),
+      );
+      expect(boxes.map((b) => b.kind)).toContain("start");
+      expect(boxes.map((b) => b.kind)).toContain("leak-check");
+      if (key !== "leak") expect(boxes.map((b) => b.kind)).toContain("return");
+      for (const a of boxes)
+        for (const b of boxes) {
+          if (a === b) continue;
+          const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+          expect(apart, `${String(a.kind)} and ${String(b.kind)} overlap (${key})`).toBe(true);
+        }
+      const cell = await w.page.locator("replay-cell").evaluate((e) => e.getBoundingClientRect());
+      for (const b of boxes) expect(b.left >= cell.left && b.right <= cell.right, String(b.kind)).toBe(true);
+      await expectClean(w);
+    }
+  });
+
+  it("speaks on pause, step and seek only: at most a couple of announcements a second while playing", async () => {
+    const w = await openReplay("#variant=timeout&t=0");
+    const { page } = w;
+    await page.evaluate(() => {
+      const spoken: string[] = [];
+      (window as unknown as { spoken: string[] }).spoken = spoken;
+      const observer = new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target instanceof Element ? r.target : r.target.parentElement;
+          const region = el?.closest("[aria-live]");
+          if (region && region.getAttribute("aria-live") !== "off" && region.textContent !== "")
+            spoken.push(region.textContent);
+        }
+      });
+      observer.observe(document.querySelector("replay-cell") ?? document, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
+    await page.click("replay-cell .player-play");
+    await page.waitForTimeout(3000);
+    const whilePlaying = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length);
+    expect(whilePlaying).toBeLessThanOrEqual(6);
+    await page.click("replay-cell .player-play");
+    await page.waitForTimeout(300);
+    const afterPause = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length);
+    expect(afterPause).toBeGreaterThan(whilePlaying);
+    expect(await page.getAttribute("replay-cell > section", "aria-label")).toMatch(/^Replay of the recorded runs/);
+    await expectClean(w);
+  });
+
+  it("works from the keyboard alone, and focus never hides under the sticky player", async () => {
     const w = await openReplay();
     const { page } = w;
     await page.locator('replay-cell .variant-button[data-variant="leak"]').focus();
@@ -123,33 +316,34 @@ describe("the replay", () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-variant"))).toBe("timeout");
     await page.keyboard.press("Enter");
     expect(await page.getAttribute('replay-cell .variant-button[data-variant="timeout"]', "aria-pressed")).toBe("true");
-    const time = async (): Promise<number> =>
-      Number(((await page.locator("replay-cell .player-time").textContent()) ?? "").split(" ")[0]);
-    await page.locator("replay-cell .player-scrub input").fill("2");
-    await page.locator("replay-cell .player-next").focus();
-    await page.keyboard.press("Enter");
-    const next = await time();
-    expect(next).toBeGreaterThan(2);
-    expect(next).toBeLessThan(3.1); // a GC or a collector giving up comes before then
-    await page.locator("replay-cell .player-prev").focus();
-    await page.keyboard.press("Enter");
-    await page.keyboard.press("Enter");
-    expect(await time()).toBeLessThan(2);
     await page.locator("replay-cell .player-scrub input").focus();
     await page.keyboard.press("End");
-    expect(await page.locator("replay-cell .player-time").textContent()).toMatch(/^6\.\d\d s$/);
+    expect(await text(page, ".player-time")).toMatch(/^6\.\d\d s$/);
     await page.keyboard.press("Home");
-    expect(await page.locator("replay-cell .player-time").textContent()).toBe("0.00 s");
+    expect(await text(page, ".player-time")).toBe("0.00 s");
     await page.keyboard.press("Space");
     await expect.poll(async () => page.getAttribute("replay-cell .player-play", "aria-pressed")).toBe("true");
     await page.waitForTimeout(400);
     await page.keyboard.press("Space");
-    expect(await time()).toBeGreaterThan(0.1);
     expect(await page.getAttribute("replay-cell .player-play", "aria-pressed")).toBe("false");
-    // A GC chip moves the clock to its GC.
-    await page.locator("replay-cell .gc-chip").nth(3).focus();
+    // Scrolled so that the player sticks to the top over the first runtime group's button, then
+    // Shift+Tab from the next control moves focus back to it: it must come out from under the bar.
+    await page.locator("replay-cell .lane-group button").nth(1).focus();
+    await page.evaluate(() => {
+      const g = document.querySelector("replay-cell .lane-group button");
+      if (g) scrollBy(0, g.getBoundingClientRect().top - 20);
+    });
+    await page.keyboard.press("Shift+Tab");
+    const [bar, focused] = await page.evaluate(() => [
+      document.querySelector("replay-cell .replay-player")?.getBoundingClientRect().bottom ?? 0,
+      document.activeElement?.getBoundingClientRect().top ?? 0,
+    ]);
+    expect(await page.evaluate(() => document.activeElement?.closest(".lane-group")?.getAttribute("data-role"))).toBe(
+      "runtime",
+    );
+    expect(focused).toBeGreaterThanOrEqual(bar);
     await page.keyboard.press("Enter");
-    expect(await page.locator("replay-cell .gc-detail").textContent()).toContain("GC 4");
+    expect(await page.locator('replay-cell .lane[data-role="runtime"]').count()).toBeGreaterThan(3);
     await expectClean(w);
   });
 
@@ -157,16 +351,15 @@ describe("the replay", () => {
     const w = await openReplay("#variant=close&t=3.2");
     const { page } = w;
     expect(await page.getAttribute('replay-cell .variant-button[data-variant="close"]', "aria-pressed")).toBe("true");
-    expect(await page.locator("replay-cell .player-time").textContent()).toBe("3.20 s");
+    expect(await text(page, ".player-time")).toBe("3.20 s");
     await page.click('replay-cell .variant-button[data-variant="context"]');
-    await page.locator("replay-cell .player-scrub input").fill("1.5");
+    await scrub(page, 1.5);
     await expect.poll(() => page.evaluate(() => location.hash)).toBe("#variant=context&t=1.5");
     expect(await page.getAttribute("replay-cell", "data-hash")).toBe("variant=context&t=1.5");
     await page.reload();
-    await page.locator("replay-cell").scrollIntoViewIfNeeded();
     await page.locator("replay-cell[data-ready]").waitFor();
     expect(await page.getAttribute('replay-cell .variant-button[data-variant="context"]', "aria-pressed")).toBe("true");
-    expect(await page.locator("replay-cell .player-time").textContent()).toBe("1.50 s");
+    expect(await text(page, ".player-time")).toBe("1.50 s");
     await expectClean(w);
     for (const junk of [
       "#variant=nope&t=abc",
@@ -179,26 +372,59 @@ describe("the replay", () => {
       expect(await j.page.getAttribute('replay-cell .variant-button[data-variant="leak"]', "aria-pressed"), junk).toBe(
         "true",
       );
-      expect(await j.page.locator("replay-cell .player-time").textContent(), junk).toBe("0.00 s");
+      expect(await text(j.page, ".player-time"), junk).toBe("0.00 s");
       await expectClean(j);
     }
   });
 
-  it("says in the page's language when no goroutine is known yet, and counts them once the trace has started", async () => {
-    const w = await openReplay("#t=0", "");
+  it("speaks the page's language: times, states, counts and captions in Chinese", async () => {
+    const w = await openReplay("#t=3", "");
     const { page } = w;
-    expect(await page.locator("replay-cell .player-time").textContent()).toBe("0.00 秒");
-    expect(await page.locator("replay-cell .lanes-counts").textContent()).toBe(
-      "0.0 秒 · 执行跟踪尚未开始，还不知道有哪些 goroutine",
+    expect(await text(page, ".player-time")).toBe("3.00 秒");
+    expect(await page.getAttribute("replay-cell .player-scrub input", "aria-valuetext")).toBe("3.00 秒");
+    expect(await page.locator('replay-cell .lane[data-role="collector"] .lane-state').first().textContent()).toBe(
+      "等待中（chan receive）",
     );
-    expect(await page.locator('replay-cell tr[data-status="4"] .count-all').textContent()).toBe("–");
-    await page.locator("replay-cell .player-scrub input").fill("3");
-    expect(await page.locator("replay-cell .player-time").textContent()).toBe("3.00 秒");
-    expect(await page.locator("replay-cell .lanes-counts").textContent()).toMatch(
-      /^3\.0 秒 · 程序的 goroutine: waiting \d+/,
+    expect(await text(page, ".lanes-counts")).toMatch(/^程序的 goroutine: 等待中 6/);
+    expect(await text(page, "[data-step-caption]")).toMatch(/^GC \d+（强制）：仍存活 52 MB/);
+    await scrub(page, 0);
+    expect(await text(page, ".status-snapshot")).toBe(
+      "取自 scheddetail 在 0 ms 打印的快照（日志里标出的那个 SCHED 块）",
     );
-    expect(Number(await page.locator('replay-cell tr[data-status="4"] .count-all').textContent())).toBeGreaterThan(5);
     await expectClean(w);
+  });
+
+  it("prints key frames (the leak beside the chosen fix), no controls, and the log and the code whole", async () => {
+    const w = await openReplay("#variant=close&t=3");
+    const { page } = w;
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator('replay-cell .key-frame-set[data-variant="leak"]').isVisible()).toBe(true);
+    expect(await page.locator('replay-cell .key-frame-set[data-variant="close"]').isVisible()).toBe(true);
+    expect(await page.locator('replay-cell .key-frame-set[data-variant="timeout"]').isVisible()).toBe(false);
+    for (const hidden of [".replay-player", ".replay-variants", ".heap-plot", "embed-button"])
+      expect(await page.locator(`replay-cell ${hidden}`).first().isVisible(), hidden).toBe(false);
+    const log = await page.locator("replay-cell .log-scroll").evaluate((e) => [e.scrollHeight, e.clientHeight]);
+    expect(log[0]).toBeLessThanOrEqual((log[1] ?? 0) + 1);
+    const code = await page
+      .locator('replay-cell .code-layer[data-variant="close"] pre')
+      .evaluate((e) => [e.scrollHeight, e.clientHeight]);
+    expect(code[0]).toBeLessThanOrEqual((code[1] ?? 0) + 1);
+    await expectClean(w);
+  });
+
+  it("keeps its height when it starts: the first frame's readouts are in the page already", async () => {
+    for (const width of [375, 1280]) {
+      const context = await browser().newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${siteUrl}en/`);
+      await page.waitForLoadState("networkidle");
+      const height = () => page.locator("replay-cell").evaluate((e) => Math.round(e.getBoundingClientRect().height));
+      const before = await height();
+      await page.locator("replay-cell").scrollIntoViewIfNeeded();
+      await page.locator("replay-cell[data-ready]").waitFor();
+      expect(await height(), `at ${String(width)} px`).toBe(before);
+      await context.close();
+    }
   });
 
   it("decodes a log line in place and links a G line's status to the explorer", async () => {

@@ -1,19 +1,20 @@
-import { waitingLinesAt } from "../../lib/replay/replay-lookup.ts";
+import type { ReplayFrame } from "../../lib/replay/frame.ts";
+import { codeReadout, waitingLines } from "../../lib/replay/readouts.ts";
 import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
-import { fill } from "../../i18n/fill.ts";
-import type { ReplayView, ReplayStrings } from "./view.ts";
+import type { ReplayStrings, ReplayView } from "./view.ts";
 
 /**
- * The code panel: the chosen variant's program, with the line where its goroutines wait marked
- * for as long as the recorded stacks say they wait there.
+ * The code panel: the current program, with every line where its goroutines wait now marked and
+ * counted, for as long as the recorded stacks say they wait there; the readout names the line most
+ * of them wait at, with its code.
  */
 export class CodeView implements ReplayView {
   #layers = new Map<string, HTMLElement>();
   #readout: HTMLOutputElement | null;
   #strings: ReplayStrings;
   #variant: ReplayVariant | null = null;
-  #marked: Element | null = null;
-  #lastKey = "";
+  #marked: HTMLElement[] = [];
+  #lastKey: string | null = null;
 
   constructor(root: HTMLElement, strings: ReplayStrings) {
     for (const layer of root.querySelectorAll<HTMLElement>(".code-layer")) {
@@ -26,25 +27,32 @@ export class CodeView implements ReplayView {
   setVariant(variant: ReplayVariant): void {
     this.#variant = variant;
     for (const [key, layer] of this.#layers) layer.hidden = key !== variant.key;
-    this.#lastKey = "";
+    // Whatever the new program's first frame says, it is written: nothing of the last one stays.
+    this.#lastKey = null;
   }
 
-  update(tick: number): void {
+  update(frame: ReplayFrame): void {
     const v = this.#variant;
     if (!v) return;
-    const lines = waitingLinesAt(v, tick);
-    let best: [number, number] | null = null;
-    for (const [line, n] of lines) if (!best || n > best[1]) best = [line, n];
-    const key = best ? `${String(best[0])}:${String(best[1])}` : "";
+    const lines = waitingLines(frame);
+    const key = lines.map((l) => `${String(l.line)}:${String(l.n)}`).join(",");
     if (key === this.#lastKey) return;
     this.#lastKey = key;
-    this.#marked?.classList.remove("blocks");
-    this.#marked = best ? (this.#layers.get(v.key)?.querySelectorAll(".line")[best[0] - 1] ?? null) : null;
-    this.#marked?.classList.add("blocks");
+    for (const el of this.#marked) {
+      el.classList.remove("blocks");
+      delete el.dataset["waiting"];
+    }
+    const rendered = this.#layers.get(v.key)?.querySelectorAll<HTMLElement>(".line");
+    this.#marked = [];
+    for (const l of lines) {
+      const el = rendered?.[l.line - 1];
+      if (!el) continue;
+      el.classList.add("blocks");
+      el.dataset["waiting"] = `×${String(l.n)}`;
+      this.#marked.push(el);
+    }
     if (this.#readout) {
-      this.#readout.textContent = best
-        ? fill(this.#strings.waitingHere, { n: best[1], line: best[0] })
-        : this.#strings.nobodyWaiting;
+      this.#readout.textContent = codeReadout(frame, (line) => rendered?.[line - 1]?.textContent ?? "", this.#strings);
     }
   }
 }

@@ -1,125 +1,99 @@
-import { gcIndexAt, heapAt } from "../../lib/replay/replay-lookup.ts";
+import type { ReplayFrame } from "../../lib/replay/frame.ts";
+import { heapReadout } from "../../lib/replay/readouts.ts";
 import { toSeconds, type ReplayVariant } from "../../lib/replay/replay-data.ts";
-import { fill } from "../../i18n/fill.ts";
-import type { ReplayHost, ReplayView, ReplayStrings } from "./view.ts";
+import type { ReplayStrings, ReplayView } from "./view.ts";
 
-/** One drawing of a variant's chart, with its x scale (seconds to pixels) and the parts that move. */
+/** One drawing of a program's chart: its clip rectangle and where its plot area lies. */
 interface Drawing {
-  r0: number;
-  r1: number;
-  d1: number;
   clip: SVGRectElement | null;
-  cursor: SVGLineElement | null;
+  x0: number;
+  x1: number;
 }
 
-function drawingOf(el: HTMLElement): Drawing {
-  const [, d1 = "1"] = (el.dataset["xDomain"] ?? "0,1").split(",");
-  const [r0 = "0", r1 = "1"] = (el.dataset["xRange"] ?? "0,1").split(",");
-  return {
-    r0: Number(r0),
-    r1: Number(r1),
-    d1: Number(d1),
-    clip: el.querySelector("clipPath rect"),
-    cursor: el.querySelector(".replay-cursor"),
-  };
+function drawingsOf(layer: HTMLElement): Drawing[] {
+  return [...layer.querySelectorAll<HTMLElement>("[data-x-range]")].map((el) => {
+    const [x0 = "0", x1 = "1"] = (el.dataset["xRange"] ?? "0,1").split(",");
+    return { clip: el.querySelector("clipPath rect"), x0: Number(x0), x1: Number(x1) };
+  });
 }
 
 /**
- * The heap widget: the build-time chart of each variant stacked in one place; the current one is
- * revealed up to the clock through its clip rectangle, the previous one stays as a ghost. The GC
- * chips are buttons: focus or hover shows a GC's numbers, pressing one moves the clock there.
+ * The heap widget: the build-time chart of each program stacked in one place. The current one is
+ * revealed up to the clock through its clip rectangle, over a faint copy of its whole curve; under
+ * a fix the leak is shown whole as the baseline, and a fix shown before it in grey, both named in
+ * the legend. The labels above the chart mark the recorded events; the current one is highlighted.
  */
 export class HeapView implements ReplayView {
-  /** Per variant, its drawings (desktop and phone), each with its own x scale. */
   #layers = new Map<string, { layer: HTMLElement; drawings: Drawing[] }>();
+  #sets = new Map<string, HTMLElement>();
   #variant: ReplayVariant | null = null;
-  #ghost: ReplayVariant | null = null;
   #readout: HTMLOutputElement | null;
-  #chips: HTMLElement | null;
-  #detail: HTMLElement | null;
-  #lastGc = -2;
-
+  #legend: { now: HTMLElement | null; baseline: HTMLElement | null; before: HTMLElement | null };
+  #labels: HTMLElement[] = [];
+  #lastText = "";
+  #lastStep = -2;
+  #end: number;
   #strings: ReplayStrings;
-  #host: ReplayHost;
 
-  constructor(root: HTMLElement, strings: ReplayStrings, host: ReplayHost) {
+  constructor(root: HTMLElement, strings: ReplayStrings, end: number) {
     this.#strings = strings;
-    this.#host = host;
+    this.#end = end;
     for (const layer of root.querySelectorAll<HTMLElement>(".heap-layer")) {
-      const drawings = [...layer.querySelectorAll<HTMLElement>("[data-x-range]")].map(drawingOf);
-      if (layer.dataset["variant"]) this.#layers.set(layer.dataset["variant"], { layer, drawings });
+      const key = layer.dataset["variant"];
+      if (key) this.#layers.set(key, { layer, drawings: drawingsOf(layer) });
+    }
+    for (const set of root.querySelectorAll<HTMLElement>(".annotation-set")) {
+      const key = set.dataset["variant"];
+      if (key) this.#sets.set(key, set);
     }
     this.#readout = root.querySelector(".heap-readout");
-    this.#chips = root.querySelector(".gc-chips");
-    this.#detail = root.querySelector(".gc-detail");
+    this.#legend = {
+      now: root.querySelector(".legend-now"),
+      baseline: root.querySelector(".legend-baseline"),
+      before: root.querySelector(".legend-before"),
+    };
   }
 
-  setVariant(variant: ReplayVariant, previous: ReplayVariant | null): void {
-    this.#ghost = previous && previous.key !== variant.key ? previous : this.#ghost;
-    if (this.#ghost?.key === variant.key) this.#ghost = null;
+  setVariant(variant: ReplayVariant, baseline: ReplayVariant | null, before: ReplayVariant | null): void {
     this.#variant = variant;
     for (const [key, { layer }] of this.#layers) {
       layer.classList.toggle("current", key === variant.key);
-      layer.classList.toggle("ghost", key === this.#ghost?.key);
+      layer.classList.toggle("baseline", key === baseline?.key);
+      layer.classList.toggle("before", key === before?.key);
     }
-    this.#renderChips(variant);
-    this.#lastGc = -2;
+    const { now, baseline: base, before: prev } = this.#legend;
+    if (now) {
+      now.dataset["key"] = variant.key;
+      const name = now.querySelector(".legend-name");
+      if (name) name.textContent = variant.label;
+    }
+    if (base) base.hidden = baseline === null;
+    if (prev) {
+      prev.hidden = before === null;
+      const name = prev.querySelector(".legend-name");
+      if (name) name.textContent = before?.label ?? "";
+    }
+    for (const [key, set] of this.#sets) set.hidden = key !== variant.key;
+    this.#labels = [...(this.#sets.get(variant.key)?.querySelectorAll<HTMLElement>(".annotation") ?? [])];
+    this.#lastStep = -2;
+    this.#lastText = "";
   }
 
-  #renderChips(variant: ReplayVariant): void {
-    if (!this.#chips) return;
-    this.#chips.replaceChildren();
-    for (const gc of variant.gcs) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = gc.forced ? "button gc-chip forced" : "button gc-chip";
-      button.textContent = `GC ${String(gc.n)}`;
-      const detail = fill(this.#strings.gcDetail, {
-        n: gc.n,
-        t: toSeconds(gc.t).toFixed(2),
-        start: gc.start,
-        end: gc.marked,
-        live: gc.live,
-        goal: gc.goal,
-        forced: (gc.forced ? this.#strings.forced : "") + (gc.leakCheck ? this.#strings.leakCheck : ""),
-      });
-      button.setAttribute("aria-label", detail);
-      const show = (): void => {
-        if (this.#detail) this.#detail.textContent = detail;
-      };
-      button.addEventListener("focus", show);
-      button.addEventListener("pointerenter", show);
-      button.addEventListener("click", () => {
-        this.#host.seek(gc.end);
-      });
-      this.#chips.append(button);
-    }
-  }
-
-  update(tick: number): void {
-    const t = toSeconds(tick);
-    for (const v of [this.#variant, this.#ghost]) {
-      for (const d of (v ? this.#layers.get(v.key)?.drawings : undefined) ?? []) {
-        const x = (d.r0 + (Math.min(t, d.d1) / d.d1) * (d.r1 - d.r0)).toFixed(1);
-        d.clip?.setAttribute("width", x);
-        d.cursor?.setAttribute("x1", x);
-        d.cursor?.setAttribute("x2", x);
-      }
-    }
+  update(frame: ReplayFrame): void {
     const v = this.#variant;
     if (!v) return;
-    const heap = heapAt(v, tick);
-    if (this.#readout) {
-      this.#readout.textContent = heap
-        ? fill(this.#strings.readout, { t: t.toFixed(1), live: Math.round(heap.live) })
-        : fill(this.#strings.readoutNone, { t: t.toFixed(1) });
+    const share = Math.min(1, toSeconds(frame.tick) / this.#end);
+    for (const { clip, x0, x1 } of this.#layers.get(v.key)?.drawings ?? []) {
+      clip?.setAttribute("width", (x0 + share * (x1 - x0)).toFixed(1));
     }
-    const gc = gcIndexAt(v, tick);
-    if (gc !== this.#lastGc && this.#chips) {
-      this.#lastGc = gc;
-      this.#chips.querySelectorAll(".gc-chip").forEach((chip, i) => {
-        chip.classList.toggle("past", i <= gc);
-      });
+    const text = heapReadout(v, frame, this.#strings);
+    if (this.#readout && text !== this.#lastText) {
+      this.#lastText = text;
+      this.#readout.textContent = text;
+    }
+    if (frame.step !== this.#lastStep) {
+      this.#lastStep = frame.step;
+      for (const label of this.#labels) label.classList.toggle("current", Number(label.dataset["step"]) === frame.step);
     }
   }
 }

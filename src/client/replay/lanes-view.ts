@@ -1,135 +1,150 @@
-import { countsAt } from "../../lib/replay/replay-lookup.ts";
-import { REPLAY_STATES, toSeconds, type ReplayVariant } from "../../lib/replay/replay-data.ts";
 import { fill } from "../../i18n/fill.ts";
-import type { ReplayView, ReplayStrings } from "./view.ts";
+import type { GoroutineFrame, ReplayFrame } from "../../lib/replay/frame.ts";
+import { countsReadout } from "../../lib/replay/readouts.ts";
+import { REPLAY_STATES, toSeconds, type ReplayGoroutine, type ReplayVariant } from "../../lib/replay/replay-data.ts";
+import type { ReplayStrings, ReplayView } from "./view.ts";
 
-const SVG = "http://www.w3.org/2000/svg";
-const ROW_FONT_PX = 6.1; // width of a 10 px monospace character, for the label column
-const ROW = 16;
-
-function svgEl<K extends keyof SVGElementTagNameMap>(
-  name: K,
-  attrs: Record<string, string | number>,
-): SVGElementTagNameMap[K] {
-  const el = document.createElementNS(SVG, name);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  return el;
-}
+const CHARTED = new Set(["running", "runnable", "waiting", "leaked"]);
 
 /**
- * Goroutine lanes: one row per goroutine (the program's first, then the runtime's and the
- * recorder's), each span coloured by state, drawn once per variant from the page's data; the clock
- * widens a clip rectangle and moves a cursor. Each row's label shows the state and wait reason at
- * the current time; the counts by state go to an <output>.
+ * Goroutine lanes: main and the collectors, each a row named by its role, then the runtime's and
+ * the recorder's goroutines in two groups that open on request. Each row is HTML: its bars are
+ * placed in percent of the same plot area as the heap chart (CSS --x0/--x1), so a second is as wide
+ * here as there at every width; short spans keep a visible minimum width. A row's label says the
+ * goroutine's state now: not started yet, its state and wait reason, or when it returned.
  */
 export class LanesView implements ReplayView {
-  #box: HTMLElement | null;
+  #rows: HTMLElement | null;
   #counts: HTMLOutputElement | null;
   #strings: ReplayStrings;
   #variant: ReplayVariant | null = null;
-  #clip: SVGRectElement | null = null;
-  #cursor: SVGLineElement | null = null;
-  #labels: SVGTextElement[] = [];
-  #end = 1;
-  #width = 720;
-  #label = 220;
-  #labelChars = 34;
-  #lastText = "";
+  #labels: (HTMLElement | null)[] = [];
+  #open = new Set<string>();
+  #end: number;
+  #lastFrame: ReplayFrame | null = null;
+  #lastCounts = "";
 
   constructor(root: HTMLElement, strings: ReplayStrings, end: number) {
-    this.#box = root.querySelector(".lanes-box");
+    this.#rows = root.querySelector(".lanes-rows");
     this.#counts = root.querySelector(".lanes-counts");
     this.#strings = strings;
     this.#end = end;
   }
 
-  #x(tick: number): number {
-    return this.#label + (Math.min(tick, this.#end) / this.#end) * (this.#width - this.#label - 8);
-  }
-
   setVariant(variant: ReplayVariant): void {
     this.#variant = variant;
-    if (!this.#box) return;
-    // Drawn at the box's own width, so the labels stay 10 px on a phone too.
-    this.#width = Math.max(300, Math.round(this.#box.clientWidth || 720));
-    this.#label = Math.min(220, Math.round(this.#width * 0.42));
-    this.#labelChars = Math.floor((this.#label - 8) / ROW_FONT_PX);
-    const height = variant.lanes.length * ROW + 8;
-    const svg = svgEl("svg", {
-      viewBox: `0 0 ${String(this.#width)} ${String(height)}`,
-      class: "lanes-svg",
-      "aria-hidden": "true",
-    });
-    const clipId = `${this.#box.closest("replay-cell")?.id ?? "replay"}-lanes-clip`;
-    const clip = svgEl("clipPath", { id: clipId });
-    this.#clip = svgEl("rect", { x: 0, y: 0, width: this.#label, height });
-    clip.append(this.#clip);
-    const defs = svgEl("defs", {});
-    defs.append(clip);
-    svg.append(defs);
-    const spans = svgEl("g", { "clip-path": `url(#${clipId})` });
-    this.#labels = [];
-    variant.lanes.forEach((lane, row) => {
-      const y = row * ROW + 4;
-      const owner =
-        lane.owner === "user"
-          ? this.#strings.user
-          : lane.owner === "runtime"
-            ? this.#strings.runtime
-            : this.#strings.probe;
-      const label = svgEl("text", { x: 4, y: y + ROW - 5, class: `lane-label owner-${lane.owner}` });
-      label.textContent = `G${String(lane.id)} ${owner}`;
-      this.#labels.push(label);
-      svg.append(label);
-      if (row > 0 && lane.owner !== variant.lanes[row - 1]?.owner) {
-        svg.append(svgEl("line", { x1: 0, x2: this.#width, y1: y - 1, y2: y - 1, class: "lane-separator" }));
-      }
-      for (const { from, to, state } of lane.spans) {
-        const x = this.#x(from);
-        spans.append(
-          svgEl("rect", {
-            x: x.toFixed(1),
-            y: y + 2,
-            width: Math.max(0.6, this.#x(to) - x).toFixed(1),
-            height: ROW - 5,
-            class: `lane-span state-${REPLAY_STATES[state] ?? "unknown"}`,
-          }),
-        );
-      }
-    });
-    svg.append(spans);
-    this.#cursor = svgEl("line", { x1: this.#label, x2: this.#label, y1: 0, y2: height, class: "replay-cursor" });
-    svg.append(this.#cursor);
-    this.#box.replaceChildren(svg);
-    this.#lastText = "";
+    this.#draw();
   }
 
-  update(tick: number): void {
+  #draw(): void {
+    const v = this.#variant;
+    if (!v || !this.#rows) return;
+    this.#labels = v.goroutines.map(() => null);
+    const rows: HTMLElement[] = [];
+    const program = v.goroutines.filter((g) => g.role === "main" || g.role === "collector");
+    for (const g of program) rows.push(this.#row(v, g, false));
+    for (const role of ["runtime", "recorder"] as const) {
+      const members = v.goroutines.filter((g) => g.role === role);
+      if (members.length === 0) continue;
+      const group = document.createElement("div");
+      group.className = "lane-group";
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "button";
+      const open = this.#open.has(role);
+      button.setAttribute("aria-expanded", String(open));
+      button.textContent = `${open ? "▾" : "▸"} ${fill(role === "runtime" ? this.#strings.runtimeGroup : this.#strings.recorderGroup, { n: members.length })}`;
+      button.addEventListener("click", () => {
+        if (this.#open.has(role)) this.#open.delete(role);
+        else this.#open.add(role);
+        this.#draw();
+        if (this.#lastFrame) this.update(this.#lastFrame, true);
+        this.#rows?.querySelector<HTMLButtonElement>(`.lane-group[data-role="${role}"] button`)?.focus();
+      });
+      group.dataset["role"] = role;
+      group.append(button);
+      rows.push(group);
+      if (open) for (const g of members) rows.push(this.#row(v, g, true));
+    }
+    this.#rows.replaceChildren(...rows);
+  }
+
+  #row(v: ReplayVariant, g: ReplayGoroutine, inGroup: boolean): HTMLElement {
+    const row = document.createElement("div");
+    row.className = inGroup ? "lane in-group" : "lane";
+    row.dataset["g"] = String(g.id);
+    row.dataset["role"] = g.role;
+    const label = document.createElement("div");
+    label.className = "lane-label";
+    const name = document.createElement("b");
+    name.textContent = this.#name(g);
+    const state = document.createElement("span");
+    state.className = "lane-state";
+    label.append(name, " · ", state);
+    const track = document.createElement("div");
+    track.className = "lane-track";
+    const pct = (tick: number): string => `${((toSeconds(tick) / this.#end) * 100).toFixed(3)}%`;
+    for (const s of g.spans) {
+      const span = document.createElement("div");
+      const name = REPLAY_STATES[s.state] ?? "unknown";
+      span.className = `lane-span state-${CHARTED.has(name) ? name : "other"}`;
+      span.style.left = pct(s.from);
+      span.style.width = pct(s.to - s.from);
+      track.append(span);
+    }
+    if (g.exit !== null) {
+      const after = document.createElement("div");
+      after.className = "lane-span returned";
+      after.style.left = pct(g.exit);
+      after.style.right = "0";
+      track.append(after);
+    }
+    row.append(label, track);
+    this.#labels[v.goroutines.indexOf(g)] = state;
+    return row;
+  }
+
+  #name(g: ReplayGoroutine): string {
+    const s = this.#strings;
+    if (g.role === "main") return `G${String(g.id)} ${s.main}`;
+    if (g.role === "collector") return `G${String(g.id)} ${fill(s.collector, { n: g.n })}`;
+    return `G${String(g.id)}${g.name ? ` ${g.name}` : ""}`;
+  }
+
+  #stateText(v: ReplayVariant, g: ReplayGoroutine, f: GoroutineFrame): string {
+    const s = this.#strings;
+    if (f.phase === "not-started") return s.notStarted;
+    if (f.phase === "returned") return fill(s.returned, { t: toSeconds(g.exit ?? v.end).toFixed(2) });
+    switch (f.state) {
+      case "waiting":
+        return fill(s.stateWaiting, { reason: f.reason });
+      case "leaked":
+        return fill(s.stateLeaked, { reason: f.reason });
+      case "running":
+        return s.stateRunning;
+      case "runnable":
+        return s.stateRunnable;
+      default:
+        return fill(s.stateOther, { state: f.state ?? "" });
+    }
+  }
+
+  update(frame: ReplayFrame, force = false): void {
     const v = this.#variant;
     if (!v) return;
-    const x = this.#x(tick).toFixed(1);
-    this.#clip?.setAttribute("width", x);
-    this.#cursor?.setAttribute("x1", x);
-    this.#cursor?.setAttribute("x2", x);
-    const { all, user, lanes } = countsAt(v, tick);
-    lanes.forEach((l, i) => {
-      const lane = v.lanes[i];
+    const previous = force ? null : this.#lastFrame;
+    this.#lastFrame = frame;
+    frame.goroutines.forEach((f, i) => {
       const label = this.#labels[i];
-      if (!lane || !label) return;
-      const full = l ? `G${String(lane.id)} ${l.state}${l.reason ? ` (${l.reason})` : ""}` : `G${String(lane.id)} –`;
-      const text = full.length > this.#labelChars ? `${full.slice(0, this.#labelChars - 1)}…` : full;
-      if (label.textContent !== text) label.textContent = text;
+      const g = v.goroutines[i];
+      if (!label || !g) return;
+      const was = previous?.goroutines[i];
+      if (was?.phase === f.phase && was.state === f.state && was.reason === f.reason) return;
+      label.textContent = this.#stateText(v, g, f);
     });
-    const list = (m: Map<string, number>): string =>
-      m.size === 0 ? this.#strings.none : [...m].map(([state, n]) => `${state} ${String(n)}`).join(", ");
-    // Before the execution trace starts (the first ms or two) no goroutine is known yet.
-    const time = fill(this.#strings.time, { t: toSeconds(tick).toFixed(1) });
-    const text =
-      all.size === 0
-        ? `${time} · ${this.#strings.notTraced}`
-        : `${time} · ${this.#strings.program}: ${list(user)} · ${this.#strings.all}: ${list(all)}`;
-    if (this.#counts && text !== this.#lastText) {
-      this.#lastText = text;
+    const text = countsReadout(frame, this.#strings);
+    if (this.#counts && text !== this.#lastCounts) {
+      this.#lastCounts = text;
       this.#counts.textContent = text;
     }
   }

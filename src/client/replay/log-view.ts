@@ -1,8 +1,8 @@
 import { parseLine } from "../../lib/parse/parse-line.ts";
-import { logIndexAt } from "../../lib/replay/replay-lookup.ts";
+import type { ReplayFrame } from "../../lib/replay/frame.ts";
 import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
 import type { TraceRecord } from "../../lib/parse/trace-records.ts";
-import { fill } from "../../i18n/fill.ts";
+import { logNote } from "../../lib/replay/readouts.ts";
 import type { ReplayHost, ReplayView, ReplayStrings } from "./view.ts";
 
 /** The fields of a parsed line, as label and value, in print order. */
@@ -29,6 +29,9 @@ export class LogView implements ReplayView {
   #items: HTMLLIElement[] = [];
   #shown = -1;
   #statusPrefix: string;
+  /** For each log line, the snapshot (index into variant.snapshots) whose block it belongs to, or -1. */
+  #block: number[] = [];
+  #marked = -2;
 
   constructor(root: HTMLElement, strings: ReplayStrings, host: ReplayHost, statusPrefix: string) {
     this.#list = root.querySelector(".log-lines");
@@ -36,18 +39,29 @@ export class LogView implements ReplayView {
     this.#strings = strings;
     this.#host = host;
     this.#statusPrefix = statusPrefix;
+    this.#list?.addEventListener("keydown", (e) => {
+      this.#arrow(e);
+    });
   }
 
   setVariant(variant: ReplayVariant): void {
     this.#variant = variant;
-    if (this.#note)
-      this.#note.textContent = fill(this.#strings.logNote, { shown: variant.log.length, total: variant.logTotal });
+    if (this.#note) this.#note.textContent = logNote(variant, this.#strings);
+    // A SCHED line and the G lines under it are one snapshot: the one the status table counts.
+    let block = -1;
+    this.#block = variant.log.map(({ line, text }) => {
+      if (text.startsWith("SCHED")) block = variant.snapshots.findIndex((s) => s.line === line);
+      else if (!/^\s+G\d+:/.test(text)) block = -1;
+      return block;
+    });
     this.#items = variant.log.map(({ line: n, text }) => {
       const li = document.createElement("li");
       li.hidden = true;
       const button = document.createElement("button");
       button.type = "button";
       button.className = "log-line";
+      // One Tab stop for the whole log (the newest line); arrow keys move between lines.
+      button.tabIndex = -1;
       button.setAttribute("aria-expanded", "false");
       const num = document.createElement("span");
       num.className = "log-n";
@@ -61,6 +75,18 @@ export class LogView implements ReplayView {
     });
     this.#list?.replaceChildren(...this.#items);
     this.#shown = -1;
+    this.#marked = -2;
+  }
+
+  #arrow(e: KeyboardEvent): void {
+    if (e.key !== "ArrowUp" && e.key !== "ArrowDown") return;
+    const buttons = this.#items.filter((li) => !li.hidden).map((li) => li.querySelector("button"));
+    const at = buttons.findIndex((b) => b === document.activeElement);
+    const next = buttons[at + (e.key === "ArrowUp" ? -1 : 1)];
+    if (at === -1 || !next) return;
+    e.preventDefault();
+    for (const b of buttons) if (b) b.tabIndex = b === next ? 0 : -1;
+    next.focus();
   }
 
   #toggle(li: HTMLLIElement, button: HTMLButtonElement, n: number, text: string): void {
@@ -96,18 +122,31 @@ export class LogView implements ReplayView {
     dl.scrollIntoView({ block: "nearest" });
   }
 
-  update(tick: number): void {
+  update(frame: ReplayFrame): void {
     const v = this.#variant;
     if (!v || !this.#list) return;
-    const index = logIndexAt(v, tick);
-    if (index === this.#shown) return;
-    // No scrolling here: the list's box is a reversed flex column, so the browser keeps it pinned
-    // to the newest line (unless the reader scrolled up) without a forced layout on every frame.
-    const [lo, hi, hidden] = index > this.#shown ? [this.#shown + 1, index, false] : [index + 1, this.#shown, true];
-    for (let i = lo; i <= hi; i++) {
-      const item = this.#items[i];
-      if (item) item.hidden = hidden;
+    const index = frame.logIndex;
+    if (index !== this.#shown) {
+      // No scrolling here: the list's box is a reversed flex column, so the browser keeps it pinned
+      // to the newest line (unless the reader scrolled up) without a forced layout on every frame.
+      const [lo, hi, hidden] = index > this.#shown ? [this.#shown + 1, index, false] : [index + 1, this.#shown, true];
+      for (let i = lo; i <= hi; i++) {
+        const item = this.#items[i];
+        if (item) item.hidden = hidden;
+      }
+      // The Tab stop moves to the newest line, unless the reader is on a line already.
+      if (!this.#list.contains(document.activeElement)) {
+        for (const b of this.#list.querySelectorAll<HTMLButtonElement>("button[tabindex='0']")) b.tabIndex = -1;
+        const newest = this.#items[index]?.querySelector("button");
+        if (newest) newest.tabIndex = 0;
+      }
+      this.#shown = index;
     }
-    this.#shown = index;
+    if (frame.snapshotIndex !== this.#marked) {
+      this.#marked = frame.snapshotIndex;
+      this.#items.forEach((li, i) => {
+        li.classList.toggle("in-snapshot", this.#block[i] === frame.snapshotIndex && frame.snapshotIndex !== -1);
+      });
+    }
   }
 }

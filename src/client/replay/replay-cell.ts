@@ -1,226 +1,259 @@
-import { advance, seek, toggle, type ClockState } from "../../lib/replay/clock.ts";
-import { readHash, writeHash } from "../../lib/replay/hash-state.ts";
-import { neighbourStep, stepTicks } from "../../lib/replay/replay-lookup.ts";
-import { toSeconds, toTicks, type ReplayVariant } from "../../lib/replay/replay-data.ts";
-import { CodeView } from "./code-view.ts";
 import { fill } from "../../i18n/fill.ts";
+import { frameCaption } from "../../lib/replay/captions.ts";
+import { advance, seek, toggle, type ClockState } from "../../lib/replay/clock.ts";
+import { frameAt, type ReplayFrame } from "../../lib/replay/frame.ts";
+import { hasReplayState, readHash, writeHash } from "../../lib/replay/hash-state.ts";
+import { toSeconds, toTicks, type ReplayVariant } from "../../lib/replay/replay-data.ts";
+import { neighbourEvent } from "../../lib/replay/story.ts";
+import { CodeView } from "./code-view.ts";
 import { HeapView } from "./heap-view.ts";
 import { LanesView } from "./lanes-view.ts";
 import { LogView } from "./log-view.ts";
+import { MechanismView } from "./mechanism-view.ts";
 import { StatusView } from "./status-view.ts";
-import type { ReplayHost, ReplayView, ReplayStrings } from "./view.ts";
-
-interface ReplayPayload {
-  variants: ReplayVariant[];
-  strings: ReplayStrings;
-}
+import type { ReplayHost, ReplayStrings, ReplayView } from "./view.ts";
 
 const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
 
 /**
- * <replay-cell>: one clock for every widget of the cell. It reads the recordings' replay data from
- * the JSON inside it, keeps its state in the URL hash
- * (`#variant=timeout&t=2.5`) and in its data-hash attribute, and replaces the static figure with
- * the widgets. Playing redraws only what moved: clip widths, a cursor, counts and text.
+ * Defines <replay-cell> with the recordings' replay data (which travels in a script of its own,
+ * virtual:replay-data; replay-loader.ts loads both when a cell nears the viewport).
  */
-class ReplayCell extends HTMLElement implements ReplayHost {
-  #variants: ReplayVariant[] = [];
-  // The page's "{t} s" or "{t} 秒", read with the rest of the strings in #start.
-  #timeFormat = "{t}";
-  #variant: ReplayVariant | null = null;
-  #views: ReplayView[] = [];
-  #clock: ClockState = { t: 0, playing: false, speed: 1, end: 0 };
-  #steps: number[] = [];
-  #frame = 0;
-  #timer = 0;
-  #last = 0;
-  #hashWritten = 0;
-  #ui: {
-    play: HTMLButtonElement | null;
-    range: HTMLInputElement | null;
-    time: HTMLOutputElement | null;
-    speed: HTMLSelectElement | null;
-    variants: HTMLButtonElement[];
-  } = { play: null, range: null, time: null, speed: null, variants: [] };
+export function defineReplayCell(variants: ReplayVariant[]): void {
+  if (customElements.get("replay-cell")) return;
 
-  connectedCallback(): void {
-    // This script is loaded when a cell comes near the viewport (replay-loader.ts): start at once.
-    this.#start();
-  }
+  /**
+   * <replay-cell>: one clock for every widget of the cell. Each frame it computes the state of the
+   * moment once (frameAt) and hands it to every view, so no two panels can disagree. It keeps its
+   * state in the URL hash (`#variant=timeout&t=2.5`) and its data-hash attribute. Previous and
+   * Next step through the recording's story events, each with a caption; the slider scrubs freely.
+   */
+  class ReplayCell extends HTMLElement implements ReplayHost {
+    #strings: ReplayStrings | null = null;
+    #variant: ReplayVariant | null = null;
+    #before: ReplayVariant | null = null;
+    #views: ReplayView[] = [];
+    #clock: ClockState = { t: 0, playing: false, speed: 1, end: 0 };
+    #raf = 0;
+    #timer = 0;
+    #last = 0;
+    #hashWritten = 0;
+    #caption: HTMLElement | null = null;
+    #lastCaption = "";
+    #ui: {
+      play: HTMLButtonElement | null;
+      range: HTMLInputElement | null;
+      time: HTMLOutputElement | null;
+      speed: HTMLSelectElement | null;
+      variants: HTMLButtonElement[];
+    } = { play: null, range: null, time: null, speed: null, variants: [] };
 
-  #start(): void {
-    const json = this.querySelector("script.replay-data")?.textContent ?? "";
-    let payload: ReplayPayload;
-    try {
-      payload = JSON.parse(json) as ReplayPayload;
-    } catch {
-      return; // Without data the static figure stays: still a complete page.
-    }
-    this.#variants = payload.variants;
-    const first = this.#variants[0];
-    if (!first) return;
-    const end = Math.max(...this.#variants.map((v) => v.end));
-    this.#clock = { ...this.#clock, end: toSeconds(end) };
-    const widgets = new Set((this.dataset["widgets"] ?? "").split(" "));
-    const strings = payload.strings;
-    this.#timeFormat = strings.time;
-    if (widgets.has("heap")) this.#views.push(new HeapView(this, strings, this));
-    if (widgets.has("goroutines")) this.#views.push(new LanesView(this, strings, end));
-    if (widgets.has("log")) this.#views.push(new LogView(this, strings, this, `${this.id}-status-`));
-    if (widgets.has("statuses")) this.#views.push(new StatusView(this));
-    if (widgets.has("code")) this.#views.push(new CodeView(this, strings));
-    this.#wire();
+    connectedCallback(): void {
+      try {
+        this.#strings = JSON.parse(this.querySelector("script.replay-strings")?.textContent ?? "") as ReplayStrings;
+      } catch {
+        return; // Without its strings the cell cannot speak: the key frames' text stays the page's.
+      }
+      const first = variants[0];
+      if (!first) return;
+      const strings = this.#strings;
+      const end = Math.max(...variants.map((v) => toSeconds(v.end)));
+      this.#clock = { ...this.#clock, end };
+      const widgets = new Set((this.dataset["widgets"] ?? "").split(" "));
+      if (widgets.has("heap")) this.#views.push(new HeapView(this, strings, end));
+      if (widgets.has("goroutines")) this.#views.push(new LanesView(this, strings, end));
+      if (widgets.has("mechanism")) this.#views.push(new MechanismView(this, strings));
+      if (widgets.has("statuses")) this.#views.push(new StatusView(this, strings));
+      if (widgets.has("log")) this.#views.push(new LogView(this, strings, this, `${this.id}-status-`));
+      if (widgets.has("code")) this.#views.push(new CodeView(this, strings));
+      this.#caption = this.querySelector("[data-step-caption]");
+      this.#wire();
 
-    const state = readHash(
-      location.hash,
-      this.#variants.map((v) => v.key),
-      this.#clock.end,
-      { variant: first.key, t: 0 },
-    );
-    this.#setVariant(state.variant);
-    this.#clock = seek(this.#clock, state.t);
-    this.#render();
-    // Tests and embedding pages can wait for this.
-    this.dataset["ready"] = "";
-    window.addEventListener("hashchange", () => {
-      const next = readHash(
-        location.hash,
-        this.#variants.map((v) => v.key),
-        this.#clock.end,
-        {
+      const keys = variants.map((v) => v.key);
+      const state = readHash(location.hash, keys, end, { variant: first.key, t: 0 });
+      this.#setVariant(state.variant);
+      this.#clock = seek(this.#clock, state.t);
+      this.#render();
+      // Tests and embedding pages can wait for this.
+      this.dataset["ready"] = "";
+      // A link that carries a replay state is a link to the replay: show it.
+      if (hasReplayState(location.hash) && window.top === window.self) this.scrollIntoView({ block: "start" });
+      window.addEventListener("hashchange", () => {
+        // Only a replay state moves the replay; other fragments (#replay-status-4, a part's id)
+        // are the page's, and are left as they are.
+        if (!hasReplayState(location.hash)) return;
+        const next = readHash(location.hash, keys, this.#clock.end, {
           variant: this.#variant?.key ?? first.key,
           t: this.#clock.t,
-        },
-      );
-      if (next.variant !== this.#variant?.key) this.#setVariant(next.variant);
-      this.#clock = seek({ ...this.#clock, playing: false }, next.t);
-      this.#render();
-    });
-  }
-
-  #wire(): void {
-    this.#ui = {
-      play: this.querySelector(".player-play"),
-      range: this.querySelector(".player-scrub input"),
-      time: this.querySelector(".player-time"),
-      speed: this.querySelector(".player-speed select"),
-      variants: [...this.querySelectorAll<HTMLButtonElement>(".variant-button")],
-    };
-    this.#ui.play?.addEventListener("click", () => {
-      this.#setClock(toggle(this.#clock));
-    });
-    this.querySelector(".player-prev")?.addEventListener("click", () => {
-      this.#step(-1);
-    });
-    this.querySelector(".player-next")?.addEventListener("click", () => {
-      this.#step(1);
-    });
-    this.#ui.range?.addEventListener("input", () => {
-      this.#setClock(seek({ ...this.#clock, playing: false }, Number(this.#ui.range?.value ?? 0)));
-    });
-    this.#ui.range?.addEventListener("keydown", (e) => {
-      // Arrows, Home and End move the range natively; Space plays and pauses from here too.
-      if (e.key === " ") {
-        e.preventDefault();
-        this.#setClock(toggle(this.#clock));
-      }
-    });
-    this.#ui.speed?.addEventListener("change", () => {
-      this.#clock = { ...this.#clock, speed: Number(this.#ui.speed?.value ?? 1) };
-    });
-    for (const button of this.#ui.variants) {
-      button.addEventListener("click", () => {
-        this.#setVariant(button.dataset["variant"] ?? "");
+        });
+        if (next.variant !== this.#variant?.key) this.#setVariant(next.variant);
+        this.#clock = seek({ ...this.#clock, playing: false }, next.t);
         this.#render();
-        this.#writeHash(true);
       });
     }
-  }
 
-  #setVariant(key: string): void {
-    const next = this.#variants.find((v) => v.key === key);
-    if (!next) return;
-    const previous = this.#variant;
-    this.#variant = next;
-    this.#steps = stepTicks(next);
-    for (const view of this.#views) view.setVariant(next, previous);
-    for (const b of this.#ui.variants) b.setAttribute("aria-pressed", String(b.dataset["variant"] === key));
-  }
-
-  #step(direction: 1 | -1): void {
-    const tick = neighbourStep(this.#steps, toTicks(this.#clock.t), direction, toTicks(this.#clock.end));
-    this.#setClock(seek({ ...this.#clock, playing: false }, toSeconds(tick)));
-  }
-
-  /** ReplayHost: a widget asks to show a moment. */
-  seek(tick: number): void {
-    this.#setClock(seek({ ...this.#clock, playing: false }, toSeconds(tick)));
-  }
-
-  #setClock(next: ClockState): void {
-    const wasPlaying = this.#clock.playing;
-    this.#clock = next;
-    this.#render();
-    if (next.playing && !wasPlaying) this.#run();
-    if (!next.playing) this.#writeHash(true);
-  }
-
-  /** Runs the clock: every animation frame, or in half-second jumps for readers who prefer less motion. */
-  #run(): void {
-    this.#last = performance.now();
-    if (reducedMotion.matches) {
-      this.#timer = window.setInterval(() => {
-        this.#tick(performance.now());
-      }, 500);
-      return;
+    #wire(): void {
+      this.#ui = {
+        play: this.querySelector(".player-play"),
+        range: this.querySelector(".player-scrub input"),
+        time: this.querySelector(".player-time"),
+        speed: this.querySelector(".player-speed select"),
+        variants: [...this.querySelectorAll<HTMLButtonElement>(".variant-button")],
+      };
+      this.#ui.play?.addEventListener("click", () => {
+        this.#setClock(toggle(this.#clock));
+      });
+      this.querySelector(".player-prev")?.addEventListener("click", () => {
+        this.#step(-1);
+      });
+      this.querySelector(".player-next")?.addEventListener("click", () => {
+        this.#step(1);
+      });
+      this.#ui.range?.addEventListener("input", () => {
+        this.#setClock(seek({ ...this.#clock, playing: false }, Number(this.#ui.range?.value ?? 0)));
+      });
+      this.#ui.range?.addEventListener("keydown", (e) => {
+        // Arrows, Home and End move the range natively (fine scrubbing); Space plays and pauses.
+        if (e.key === " ") {
+          e.preventDefault();
+          this.#setClock(toggle(this.#clock));
+        }
+      });
+      this.#ui.speed?.addEventListener("change", () => {
+        this.#clock = { ...this.#clock, speed: Number(this.#ui.speed?.value ?? 1) };
+      });
+      for (const button of this.#ui.variants) {
+        button.addEventListener("click", () => {
+          this.#setVariant(button.dataset["variant"] ?? "");
+          this.#render();
+          this.#writeHash(true);
+        });
+      }
     }
-    const frame = (now: number): void => {
-      this.#tick(now);
-      if (this.#clock.playing) this.#frame = requestAnimationFrame(frame);
-    };
-    this.#frame = requestAnimationFrame(frame);
-  }
 
-  #tick(now: number): void {
-    const elapsed = now - this.#last;
-    this.#last = now;
-    this.#clock = advance(this.#clock, elapsed);
-    this.#render();
-    if (!this.#clock.playing) {
-      cancelAnimationFrame(this.#frame);
-      clearInterval(this.#timer);
-      this.#writeHash(true);
-    } else {
-      this.#writeHash(false);
+    #setVariant(key: string): void {
+      const next = variants.find((v) => v.key === key);
+      if (!next || next === this.#variant) return;
+      // Under a fix, the leak is the baseline; coming from another fix, that one stays, in grey,
+      // as "shown before".
+      const previous = this.#variant;
+      this.#before = previous !== null && previous.fix !== "none" && next.fix !== "none" ? previous : null;
+      this.#variant = next;
+      const baseline = next.fix === "none" ? null : (variants.find((v) => v.fix === "none") ?? null);
+      for (const view of this.#views) view.setVariant(next, baseline, this.#before);
+      for (const b of this.#ui.variants) b.setAttribute("aria-pressed", String(b.dataset["variant"] === key));
+      this.dataset["print"] = next.key;
+      this.#lastCaption = "";
+    }
+
+    #step(direction: 1 | -1): void {
+      const v = this.#variant;
+      if (!v) return;
+      const tick = neighbourEvent(v.story, toTicks(this.#clock.t), direction, toTicks(this.#clock.end));
+      this.#setClock(seek({ ...this.#clock, playing: false }, toSeconds(tick)));
+    }
+
+    /** ReplayHost: a widget asks to show a moment. */
+    seek(tick: number): void {
+      this.#setClock(seek({ ...this.#clock, playing: false }, toSeconds(tick)));
+    }
+
+    #setClock(next: ClockState): void {
+      const wasPlaying = this.#clock.playing;
+      this.#clock = next;
+      this.#render();
+      if (next.playing && !wasPlaying) this.#run();
+      if (!next.playing) this.#writeHash(true);
+      if (!next.playing && wasPlaying) this.#announce();
+    }
+
+    /** Runs the clock: every animation frame, or in half-second jumps for readers who prefer less motion. */
+    #run(): void {
+      this.#last = performance.now();
+      if (this.#caption) this.#caption.setAttribute("aria-live", "off");
+      if (reducedMotion.matches) {
+        this.#timer = window.setInterval(() => {
+          this.#tick(performance.now());
+        }, 500);
+        return;
+      }
+      const frame = (now: number): void => {
+        this.#tick(now);
+        if (this.#clock.playing) this.#raf = requestAnimationFrame(frame);
+      };
+      this.#raf = requestAnimationFrame(frame);
+    }
+
+    #tick(now: number): void {
+      const elapsed = now - this.#last;
+      this.#last = now;
+      this.#clock = advance(this.#clock, elapsed);
+      this.#render();
+      if (!this.#clock.playing) {
+        cancelAnimationFrame(this.#raf);
+        clearInterval(this.#timer);
+        this.#writeHash(true);
+        this.#announce();
+      } else {
+        this.#writeHash(false);
+      }
+    }
+
+    /**
+     * While playing the caption changes silently; when the clock stops, it is spoken once. Stepping
+     * and seeking, which do not play, change a polite live region and are spoken as they happen.
+     */
+    #announce(): void {
+      const caption = this.#caption;
+      if (!caption) return;
+      const text = caption.textContent;
+      caption.setAttribute("aria-live", "polite");
+      caption.textContent = "";
+      window.setTimeout(() => {
+        caption.textContent = text;
+      }, 60);
+    }
+
+    #render(): void {
+      const v = this.#variant;
+      if (!v || !this.#strings) return;
+      const bench = this.dataset["bench"] !== undefined;
+      if (bench) performance.mark("replay-frame-start");
+      const frame: ReplayFrame = frameAt(v, toTicks(this.#clock.t));
+      for (const view of this.#views) view.update(frame);
+      this.style.setProperty("--t", (this.#clock.t / this.#clock.end).toFixed(5));
+      const caption = frameCaption(v, frame, this.#strings.captions);
+      if (this.#caption && caption !== this.#lastCaption) {
+        this.#lastCaption = caption;
+        this.#caption.textContent = caption;
+      }
+      const { play, range, time } = this.#ui;
+      const shown = this.#clock.t.toFixed(2);
+      const label = fill(this.#strings.time, { t: shown });
+      if (range) {
+        if (document.activeElement !== range || Math.abs(Number(range.value) - this.#clock.t) > 0.005)
+          range.value = shown;
+        if (range.getAttribute("aria-valuetext") !== label) range.setAttribute("aria-valuetext", label);
+      }
+      if (time && time.textContent !== label) time.textContent = label;
+      if (play) {
+        const text = this.#clock.playing ? play.dataset["pause"] : play.dataset["play"];
+        if (text && play.textContent !== text) play.textContent = text;
+        play.setAttribute("aria-pressed", String(this.#clock.playing));
+      }
+      if (bench) performance.measure("replay-frame", "replay-frame-start");
+    }
+
+    /** Keeps the state in the URL hash and data-hash (at most twice a second while playing). */
+    #writeHash(force: boolean): void {
+      const now = performance.now();
+      if (!force && now - this.#hashWritten < 500) return;
+      this.#hashWritten = now;
+      const hash = writeHash(location.hash, { variant: this.#variant?.key ?? "", t: this.#clock.t });
+      this.dataset["hash"] = hash.slice(1);
+      if (hash !== location.hash) history.replaceState(history.state, "", hash);
     }
   }
 
-  #render(): void {
-    const bench = this.dataset["bench"] !== undefined;
-    if (bench) performance.mark("replay-frame-start");
-    const tick = toTicks(this.#clock.t);
-    for (const view of this.#views) view.update(tick);
-    const { play, range, time } = this.#ui;
-    if (range && document.activeElement !== range) range.value = this.#clock.t.toFixed(2);
-    else if (range && Math.abs(Number(range.value) - this.#clock.t) > 0.005) range.value = this.#clock.t.toFixed(2);
-    if (time) time.textContent = fill(this.#timeFormat, { t: this.#clock.t.toFixed(2) });
-    if (play) {
-      const label = this.#clock.playing ? play.dataset["pause"] : play.dataset["play"];
-      if (label && play.textContent !== label) play.textContent = label;
-      play.setAttribute("aria-pressed", String(this.#clock.playing));
-    }
-    if (bench) performance.measure("replay-frame", "replay-frame-start");
-  }
-
-  /** Keeps the state in the URL hash and data-hash (at most twice a second while playing). */
-  #writeHash(force: boolean): void {
-    const now = performance.now();
-    if (!force && now - this.#hashWritten < 500) return;
-    this.#hashWritten = now;
-    const hash = writeHash(location.hash, { variant: this.#variant?.key ?? "", t: this.#clock.t });
-    this.dataset["hash"] = hash.slice(1);
-    if (hash !== location.hash) history.replaceState(history.state, "", hash);
-  }
+  customElements.define("replay-cell", ReplayCell);
 }
-
-customElements.define("replay-cell", ReplayCell);

@@ -1,18 +1,62 @@
+// This file imports nothing that the replay's code imports too: a module both used would end up in
+// this page script's chunk, the portable build would bundle that chunk into the lazy replay script,
+// and this loader would run a second time from there. So it reads the hash on its own (the replay
+// itself reads it with src/lib/replay/hash-state.ts).
+import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
+
+/** Set by the replay's data script (src/server/replay.ts, replayDataScript). */
+declare global {
+  interface Window {
+    __blockedForeverReplay?: ReplayVariant[];
+  }
+}
+
 /**
- * The only replay code a page loads up front: it waits until a replay cell is near the viewport,
- * then loads the replay itself (a separate script; the portable build turns this import() into a
- * classic script it adds to the page, so it works from file:// too).
+ * The only replay code a page loads up front: it waits until a replay cell is near the viewport
+ * (or starts at once when the page was opened with a replay state in its hash), then loads the
+ * replay's code (a lazy chunk: the portable build turns the import() into a classic script, so it
+ * works from file:// too) and its data (a classic script beside the pages, replay/data.<hash>.js,
+ * named by the cell's data-src).
  */
-const cells = document.querySelectorAll("replay-cell");
+const cells = [...document.querySelectorAll<HTMLElement>("replay-cell")];
+
+function data(src: string): Promise<ReplayVariant[]> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = src;
+    script.onload = () => {
+      const variants = window.__blockedForeverReplay;
+      if (variants) resolve(variants);
+      else reject(new Error(`${src} set no replay data`));
+    };
+    script.onerror = () => {
+      reject(new Error(`could not load ${src}`));
+    };
+    document.head.append(script);
+  });
+}
+
+function load(): void {
+  const src = cells[0]?.dataset["src"];
+  if (src === undefined) return;
+  void Promise.all([import("./replay-cell.ts"), data(src)]).then(([cell, variants]) => {
+    cell.defineReplayCell(variants);
+  });
+}
+
 if (cells.length > 0) {
-  const observer = new IntersectionObserver(
-    (entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      observer.disconnect();
-      void import("./replay-cell.ts");
-    },
-    // Start a little before the cell scrolls into view, so it is ready when the reader gets there.
-    { rootMargin: "600px 0px" },
-  );
-  for (const cell of cells) observer.observe(cell);
+  if (/(?:^#|&)(?:variant|t)=/.test(location.hash)) {
+    load();
+  } else {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        observer.disconnect();
+        load();
+      },
+      // Start a little before the cell scrolls into view, so it is ready when the reader gets there.
+      { rootMargin: "600px 0px" },
+    );
+    for (const cell of cells) observer.observe(cell);
+  }
 }

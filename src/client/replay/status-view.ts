@@ -1,27 +1,21 @@
-import type { GoroutineState } from "../../lib/recording/goroutine-state.ts";
-import { countsAt } from "../../lib/replay/replay-lookup.ts";
+import type { ReplayFrame } from "../../lib/replay/frame.ts";
+import { snapshotNote } from "../../lib/replay/readouts.ts";
 import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
-import type { ReplayView } from "./view.ts";
+import type { ReplayStrings, ReplayView } from "./view.ts";
 
-/** The runtime2.go status number a state stands for in the explorer. */
-const STATUS_OF: Partial<Record<GoroutineState, number>> = {
-  idle: 0,
-  runnable: 1,
-  running: 2,
-  syscall: 3,
-  waiting: 4,
-  dead: 6,
-  copystack: 8,
-  preempted: 9,
-  leaked: 10,
-};
-
-/** The status explorer: the G status table with how many goroutines are in each at the clock's time. */
+/**
+ * The G status table: how many goroutines had each status number in the last scheddetail
+ * snapshot, the one the log marks. It counts what the runtime printed (so _Gdead and _Gleaked
+ * show, which the execution trace does not have), and says which snapshot it counts.
+ */
 export class StatusView implements ReplayView {
   #rows = new Map<number, { user: HTMLElement | null; all: HTMLElement | null; row: HTMLElement }>();
+  #note: HTMLElement | null;
   #variant: ReplayVariant | null = null;
+  #strings: ReplayStrings;
+  #shown = -2;
 
-  constructor(root: HTMLElement) {
+  constructor(root: HTMLElement, strings: ReplayStrings) {
     for (const row of root.querySelectorAll<HTMLElement>("tr[data-status]")) {
       this.#rows.set(Number(row.dataset["status"]), {
         row,
@@ -29,27 +23,28 @@ export class StatusView implements ReplayView {
         all: row.querySelector(".count-all"),
       });
     }
+    this.#note = root.querySelector(".status-snapshot");
+    this.#strings = strings;
   }
 
   setVariant(variant: ReplayVariant): void {
     this.#variant = variant;
+    this.#shown = -2;
   }
 
-  update(tick: number): void {
-    if (!this.#variant) return;
-    const { all, user } = countsAt(this.#variant, tick);
-    // Before the execution trace starts no goroutine is known: a dash, not a count of 0.
-    const traced = all.size > 0;
+  update(frame: ReplayFrame): void {
+    const v = this.#variant;
+    if (!v || frame.snapshotIndex === this.#shown) return;
+    this.#shown = frame.snapshotIndex;
+    const s = v.snapshots[frame.snapshotIndex];
     for (const [status, cells] of this.#rows) {
-      let u = 0;
-      let a = 0;
-      for (const [state, n] of all) if (STATUS_OF[state] === status) a += n;
-      for (const [state, n] of user) if (STATUS_OF[state] === status) u += n;
-      const us = traced ? String(u) : "–";
-      const as = traced ? String(a) : "–";
-      if (cells.user && cells.user.textContent !== us) cells.user.textContent = us;
-      if (cells.all && cells.all.textContent !== as) cells.all.textContent = as;
-      cells.row.classList.toggle("occupied", a > 0);
+      // Before the first snapshot nothing is known: a dash, not a count of 0.
+      const u = s ? String(s.user[status] ?? 0) : "–";
+      const a = s ? String(s.all[status] ?? 0) : "–";
+      if (cells.user && cells.user.textContent !== u) cells.user.textContent = u;
+      if (cells.all && cells.all.textContent !== a) cells.all.textContent = a;
+      cells.row.classList.toggle("occupied", (s?.all[status] ?? 0) > 0);
     }
+    if (this.#note) this.#note.textContent = snapshotNote(v, frame, this.#strings);
   }
 }

@@ -1,15 +1,23 @@
 import type { Strings } from "../../i18n/en.ts";
+import type { ReplayFrame } from "../../lib/replay/frame.ts";
 import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
 
-/** The replay's strings in the page's language, which ReplayCell.astro puts in the cell's data. */
+/** The replay's strings in the page's language, which ReplayCell.astro puts in the cell. */
 export type ReplayStrings = Strings["replay"]["client"];
 
-/** A widget of a replay cell: told when the variant changes and when the clock moves. */
+/** A widget of a replay cell: told when the program changes and when the clock moves. */
 export interface ReplayView {
-  /** Show another variant; `previous` is the one shown before (for ghosts), if any. */
-  setVariant(variant: ReplayVariant, previous: ReplayVariant | null): void;
-  /** Show the moment `tick` (tenths of a millisecond). Called on every frame while playing. */
-  update(tick: number): void;
+  /**
+   * Show another program. `baseline` is the leak when a fix is shown (null while the leak is);
+   * `before` the fix shown before this one, if the reader came from one.
+   */
+  setVariant(variant: ReplayVariant, baseline: ReplayVariant | null, before: ReplayVariant | null): void;
+  /**
+   * Show a moment. The cell computes the frame once for every view (frameAt), so no two views can
+   * disagree about it; called on every animation frame while playing, so a view touches only what
+   * changed.
+   */
+  update(frame: ReplayFrame): void;
 }
 
 /** Something a view can ask the cell to do. */

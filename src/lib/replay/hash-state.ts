@@ -17,8 +17,15 @@ export function readHash(hash: string, variants: readonly string[], end: number,
   const t = tText !== null && /^\d+(\.\d+)?$/.test(tText) ? Number(tText) : Number.NaN;
   return {
     variant: variant !== null && variants.includes(variant) ? variant : fallback.variant,
-    t: Number.isFinite(t) && t >= 0 && t <= end ? t : fallback.t,
+    // The hash holds hundredths of a second, rounded: the end itself may be written a little past it.
+    t: Number.isFinite(t) && t >= 0 && t <= end + 0.005 ? Math.min(t, end) : fallback.t,
   };
+}
+
+/** True when a hash carries a replay state (a variant or a time), i.e. the link points at the replay. */
+export function hasReplayState(hash: string): boolean {
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  return params.has("variant") || params.has("t");
 }
 
 /** Writes the replay state into a hash, keeping any other keys that were there. */

@@ -29,7 +29,7 @@ describe("chart snapshots (tests/snapshots)", () => {
     );
   });
 
-  it("replay heap chart: one program on shared axes, with its clip rectangle and cursor", () => {
+  it("replay heap chart: one program on shared axes, with its clip rectangle and faint whole curve", () => {
     const series = heapSeries("close", loadRecording("fix-close"));
     const chart = renderChart(
       heapChartOptions([series], { width: 720, height: 260 }, heapLabels, { end: 6.1, top: 52 }),

@@ -32,7 +32,7 @@ describe("renderSvg / renderChart (build-time Plot)", () => {
     expect(chart.x.range).toEqual([44, 720 - 12]);
   });
 
-  it("with a clip id: the heap marks are clipped by a zero-width rectangle and a cursor stands at t = 0", () => {
+  it("with a clip id: the heap marks are clipped by a zero-width rectangle, over a faint unclipped copy of the whole curve", () => {
     const chart = renderChart(heapChartOptions([leak], size, labels), "c", "clip-leak");
     const svg = svgOf(chart.svg);
     const rect = svg.querySelector("clipPath#clip-leak rect");
@@ -41,9 +41,13 @@ describe("renderSvg / renderChart (build-time Plot)", () => {
     expect(clipped.length).toBeGreaterThan(0);
     expect(clipped.every((g) => (g.getAttribute("class") ?? "").startsWith("heap-"))).toBe(true);
     expect(clipped.every((g) => g.getAttribute("clip-path") === "url(#clip-leak)")).toBe(true);
-    const cursor = svg.querySelector("line.replay-cursor");
-    expect([cursor?.getAttribute("x1"), cursor?.getAttribute("x2")]).toEqual(["44", "44"]);
-    expect(cursor?.getAttribute("y2")).toBe("260");
+    const future = [...svg.querySelectorAll(".future")];
+    expect(future.map((g) => g.getAttribute("class")?.replace(" future", ""))).toEqual(
+      clipped.map((g) => g.getAttribute("class")),
+    );
+    expect(future.some((g) => g.hasAttribute("clip-path"))).toBe(false);
+    expect(chart.y.range[0]).toBeGreaterThan(chart.y.range[1]);
+    expect([chart.width, chart.height]).toEqual([720, 260]);
   });
 
   it("draws one live and one goal line per series, and a dot per GC (forced ones apart)", () => {

@@ -38,7 +38,9 @@ describe("the string tables", () => {
 describe("fill", () => {
   it("fills named placeholders and leaves unknown ones visible", () => {
     expect(fill(en.cells.moreLines, { n: 12 })).toBe("… 12 more lines (show)");
-    expect(fill(zh.replay.client.waitingHere, { n: 5, line: 15 })).toBe("此刻有 5 个 goroutine 在第 15 行等待");
+    expect(fill(zh.replay.client.waitingHere, { n: 5, line: 15, code: "b, ok := <-in" })).toBe(
+      "程序有 5 个 goroutine 在第 15 行等待：b, ok := <-in",
+    );
     expect(fill("{a} and {b}", { a: 1 })).toBe("1 and {b}");
   });
 });

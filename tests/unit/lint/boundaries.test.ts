@@ -38,7 +38,7 @@ describe("import boundaries (eslint.config.js)", () => {
   });
 
   it.each([
-    ["src/client/replay/ok.ts", 'import { heapAt } from "../../lib/replay/replay-lookup.ts";'],
+    ["src/client/replay/ok.ts", 'import { frameAt } from "../../lib/replay/frame.ts";'],
     ["src/client/replay/ok.ts", 'import { fill } from "../../i18n/fill.ts";'],
     ["src/lib/recording/ok.ts", 'import { parseLog } from "../parse/log-parser.ts";'],
     ["src/lib/charts/ok.ts", 'import { plot } from "@observablehq/plot";'],

@@ -1,71 +1,149 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildRecording } from "../../../src/lib/recording/build-recording.ts";
-import { replayVariant, toTicks } from "../../../src/lib/replay/replay-data.ts";
-import {
-  countsAt,
-  heapAt,
-  logIndexAt,
-  neighbourStep,
-  stepTicks,
-  waitingLinesAt,
-} from "../../../src/lib/replay/replay-lookup.ts";
+import { en } from "../../../src/i18n/en.ts";
+import { zh } from "../../../src/i18n/zh.ts";
+import { annotationsOf, placeLabels, textWidth } from "../../../src/lib/replay/annotations.ts";
+import { captionOf, mechanismText } from "../../../src/lib/replay/captions.ts";
+import { frameAt } from "../../../src/lib/replay/frame.ts";
+import { toSeconds, toTicks, type ReplayVariant } from "../../../src/lib/replay/replay-data.ts";
+import { neighbourEvent } from "../../../src/lib/replay/story.ts";
+import { fixReplayVariant, fixReplayVariants } from "../../../src/server/replay.ts";
 
-function load(program: string) {
-  const dir = `traces/${program}/go1.27.3/`;
-  const recording = buildRecording({
-    stderr: readFileSync(`${dir}stderr.log`, "utf8"),
-    metrics: readFileSync(`${dir}metrics.jsonl`, "utf8"),
-    transitions: readFileSync(`${dir}transitions.jsonl`, "utf8"),
-    meta: readFileSync(`${dir}meta.json`, "utf8"),
-  });
-  return replayVariant({ key: program, program, label: program }, recording);
-}
+const leak = fixReplayVariant("leak");
+const timeout = fixReplayVariant("timeout");
+const close = fixReplayVariant("close");
+const context = fixReplayVariant("context");
+const fixes = [timeout, close, context];
+const collectorsOf = (v: ReplayVariant) => v.goroutines.filter((g) => g.role === "collector");
 
 describe("replay data from the committed recordings", () => {
-  const leak = load("leak");
-  const timeout = load("fix-timeout");
-
-  it("keeps lanes ordered, non-overlapping and inside the run", () => {
-    for (const v of [leak, timeout]) {
-      expect(v.lanes.map((l) => l.owner)).toEqual(
-        [...v.lanes.map((l) => l.owner)].sort(
-          (a, b) => ["user", "runtime", "probe"].indexOf(a) - ["user", "runtime", "probe"].indexOf(b),
+  it("names every goroutine by role: main, collectors 1 to 5 in the order they started, then the runtime's and the recorder's", () => {
+    for (const v of fixReplayVariants()) {
+      expect(v.goroutines[0]?.role).toBe("main");
+      expect(collectorsOf(v).map((g) => g.n)).toEqual([1, 2, 3, 4, 5]);
+      const roles = v.goroutines.map((g) => g.role);
+      expect(roles).toEqual(
+        [...roles].sort(
+          (a, b) =>
+            ["main", "collector", "runtime", "recorder"].indexOf(a) -
+            ["main", "collector", "runtime", "recorder"].indexOf(b),
         ),
       );
-      for (const lane of v.lanes) {
-        lane.spans.forEach((s, i) => {
+      expect(v.goroutines.filter((g) => g.role === "runtime").every((g) => g.name !== "")).toBe(true);
+      expect(v.goroutines.filter((g) => g.role === "recorder").every((g) => g.name !== "")).toBe(true);
+      for (const g of v.goroutines) {
+        g.spans.forEach((s, i) => {
           expect(s.to).toBeGreaterThan(s.from);
-          if (i > 0) expect(s.from).toBeGreaterThanOrEqual(lane.spans[i - 1]!.to);
+          if (i > 0) expect(s.from).toBeGreaterThanOrEqual(g.spans[i - 1]?.to ?? 0);
         });
+      }
+      expect(v.bufferMiB).toBe(10);
+    }
+  });
+
+  it("the leak's last frame: five collectors leaked, holding 50 MiB, waiting at line 15, the heap above 50 MiB", () => {
+    const f = frameAt(leak, leak.end);
+    expect(f.collectors.map((c) => [c.phase, c.state, c.buffer])).toEqual(Array(5).fill(["alive", "leaked", "held"]));
+    expect(f.reachableMiB).toBe(50);
+    expect(f.heap?.live).toBeGreaterThanOrEqual(50);
+    expect(f.waitLines.get(15)?.length).toBe(5);
+    // The status table's snapshot says the same: five of the program's goroutines at status 10.
+    expect(leak.snapshots[f.snapshotIndex]?.user[10]).toBe(5);
+  });
+
+  it("each fix's last frame: the five collectors returned, their buffers freed, nothing reachable, the heap a few MB", () => {
+    for (const v of fixes) {
+      const f = frameAt(v, v.end);
+      expect(f.collectors.map((c) => [c.phase, c.buffer])).toEqual(Array(5).fill(["returned", "freed"]));
+      expect(f.reachableMiB).toBe(0);
+      expect(f.heap?.live).toBeLessThan(5);
+      expect([...f.waitLines.keys()].filter((line) => line < 30)).toEqual([]);
+      // scheddetail keeps returned goroutines as _Gdead (6), which the table counts.
+      expect(v.snapshots[f.snapshotIndex]?.user[6]).toBe(5);
+    }
+  });
+
+  it("at every tick the mechanism agrees with gctrace: freed buffers only after a GC that ended after they returned, and the live heap never under what is reachable", () => {
+    for (const v of [leak, ...fixes]) {
+      for (let tick = 0; tick <= v.end; tick += 50) {
+        const f = frameAt(v, tick);
+        expect(f.reachableMiB).toBe(f.collectors.filter((c) => c.phase === "alive").length * v.bufferMiB);
+        if (f.heap) expect(f.heap.live).toBeGreaterThanOrEqual(f.reachableMiB);
+        const freed = f.collectors.filter((c) => c.buffer === "freed").length;
+        if (freed > 0) expect(f.heap?.live).toBeLessThanOrEqual(52 - freed * v.bufferMiB + 2);
       }
     }
   });
 
-  it("says the leak holds about 50 MiB and five collectors wait at line 15 at the end", () => {
-    const end = leak.end;
-    expect(heapAt(leak, end)?.live).toBeGreaterThanOrEqual(50);
-    expect(waitingLinesAt(leak, end - 10)).toEqual(new Map([[15, 5]]));
-    expect(countsAt(leak, toTicks(3)).user.get("waiting")).toBe(6); // five collectors and main, asleep
+  it("tells each program's story from the recording: start, GCs, the way out, the leak check", () => {
+    const kinds = (v: ReplayVariant) => v.story.map((e) => e.kind);
+    expect(kinds(leak)).not.toContain("return");
+    expect(leak.story.find((e) => e.kind === "leak-check")).toMatchObject({ leaked: 5 });
+    expect(leak.story.find((e) => e.kind === "marked-leaked")).toMatchObject({ count: 5 });
+    expect(leak.story.at(-1)).toMatchObject({ kind: "end", blocked: 5 });
+    for (const v of fixes) {
+      const out = v.story.find((e) => e.kind === "return");
+      expect(out).toMatchObject({ count: 5, fix: v.fix, reason: v.fix === "close" ? "chan receive" : "select" });
+      expect(v.story.some((e) => e.kind === "gc" && e.freed >= 50)).toBe(true);
+      expect(v.story.find((e) => e.kind === "leak-check")).toMatchObject({ leaked: 0 });
+      expect(v.story.at(-1)).toMatchObject({ kind: "end", blocked: 0 });
+    }
+    // time.After's timers: 2.5 s after the collectors started.
+    const back = timeout.story.find((e) => e.kind === "return");
+    expect(toSeconds(back?.t ?? 0)).toBeCloseTo(2.5, 1);
   });
 
-  it("says the timeout fix drops the heap and frees its collectors", () => {
-    expect(heapAt(timeout, timeout.end)?.live).toBeLessThan(5);
-    expect(waitingLinesAt(timeout, toTicks(1)).get(16)).toBe(5);
-    expect(waitingLinesAt(timeout, toTicks(4)).size).toBe(0);
+  it("Next and Previous walk the story events; every caption is filled, in both languages", () => {
+    let tick = 0;
+    const visited: number[] = [];
+    for (;;) {
+      const next = neighbourEvent(leak.story, tick, 1, leak.end);
+      if (next === tick || next > leak.end) break;
+      visited.push(next);
+      tick = next;
+      if (next === leak.end) break;
+    }
+    expect(visited).toEqual([...new Set(leak.story.map((e) => e.t))]);
+    expect(neighbourEvent(leak.story, visited[2] ?? 0, -1, leak.end)).toBe(visited[1]);
+    for (const v of [leak, ...fixes]) {
+      for (const strings of [en, zh]) {
+        for (const e of [undefined, ...v.story]) {
+          const text = captionOf(v, e, strings.replay.client.captions);
+          expect(text, JSON.stringify(e)).not.toMatch(/[{}]/);
+        }
+      }
+    }
   });
 
-  it("reveals log lines in order and steps between events", () => {
-    expect(logIndexAt(leak, -1)).toBe(-1);
-    expect(logIndexAt(leak, leak.end)).toBe(leak.log.length - 1);
-    const steps = stepTicks(leak);
-    expect(steps).toEqual([...steps].sort((a, b) => a - b));
-    // Each step moves the two-decimal time readout: none is within 0.01 s of the one before.
-    expect(steps.slice(1).every((t, i) => t - (steps[i] ?? 0) >= toTicks(0.01))).toBe(true);
-    // ... and the forced GCs, a second apart, are each a step of their own.
-    for (const g of leak.gcs.filter((x) => x.forced && !x.leakCheck)) expect(steps).toContain(g.t);
-    const next = neighbourStep(steps, toTicks(1.5), 1, leak.end);
-    expect(next).toBeGreaterThan(toTicks(1.5));
-    expect(neighbourStep(steps, next, -1, leak.end)).toBeLessThan(next);
+  it("the mechanism's text alternative counts the collectors that hold their buffers", () => {
+    expect(mechanismText(leak, frameAt(leak, toTicks(3)), en.replay.client)).toContain(
+      "5 of 5 collectors hold their 10 MiB buffers; 50 MiB reachable",
+    );
+    const after = mechanismText(timeout, frameAt(timeout, timeout.end), en.replay.client);
+    expect(after).toContain("0 of 5 collectors");
+    expect(after).toContain("5 returned; their buffers are freed");
+  });
+
+  it("heap labels: one per event kind, placed so that none overlaps another at the narrowest width", () => {
+    for (const v of [leak, ...fixes]) {
+      const list = annotationsOf(v.story, v.bufferMiB);
+      expect(list.map((a) => a.kind)).toEqual(
+        v === leak ? ["start", "forced", "leak-check"] : ["start", "forced", "return", "frees", "leak-check"],
+      );
+      const sized = list.map((a) => ({
+        x: toSeconds(a.t) / toSeconds(v.end),
+        width: textWidth("GC 10 frees 50 MB", 12),
+      }));
+      for (const width of [250, 560]) {
+        const placed = placeLabels(sized, width);
+        const boxes = placed.map((p, i) => {
+          const l = sized[i]!;
+          const at = l.x * width;
+          const from = p.anchor === "middle" ? at - l.width / 2 : p.anchor === "start" ? at : at - l.width;
+          return { row: p.row, from, to: from + l.width };
+        });
+        for (const a of boxes)
+          for (const b of boxes) if (a !== b && a.row === b.row) expect(a.to <= b.from || b.to <= a.from).toBe(true);
+      }
+    }
   });
 });

@@ -1,0 +1,136 @@
+import type { GoroutineState } from "../recording/goroutine-state.ts";
+import { lastIndexAtOrBefore } from "../search.ts";
+import { REPLAY_STATES, type ReplayGoroutine, type ReplayVariant } from "./replay-data.ts";
+import { storyIndexAt } from "./story.ts";
+
+/** Where a goroutine's life stands at a tick. */
+export type Phase = "not-started" | "alive" | "returned";
+
+/** A goroutine at a tick. */
+export interface GoroutineFrame {
+  phase: Phase;
+  /** Its state while alive (the span covering the tick); null otherwise. */
+  state: GoroutineState | null;
+  /** Its wait reason while waiting or leaked; "" otherwise. */
+  reason: string;
+}
+
+/** What became of a collector's buffer by a tick. */
+export type BufferState = "none" | "held" | "garbage" | "freed";
+
+/** A collector at a tick, as the mechanism figure draws it. */
+export interface CollectorFrame {
+  n: number;
+  id: number;
+  phase: Phase;
+  state: GoroutineState | null;
+  /**
+   * none: not started yet; held: the collector is there, its stack (a GC root) points at its buffer; garbage: it returned,
+   * nothing points at the buffer, no GC has freed it yet; freed: the GC that freed it (gctrace's
+   * live heap fell) has ended.
+   */
+  buffer: BufferState;
+}
+
+/**
+ * Everything the replay shows at one tick, computed once per frame for every view, from one
+ * variant's data: so no two panels can disagree about the same moment.
+ */
+export interface ReplayFrame {
+  tick: number;
+  /** Live heap and goal in MiB from the last GC that ended (gctrace); null before the first. */
+  heap: { live: number; goal: number } | null;
+  /** Index of the last GC that began at or before the tick (-1: none), and of the last that ended. */
+  gcStarted: number;
+  gcEnded: number;
+  /** Index of the last log line revealed (-1: none). */
+  logIndex: number;
+  /** Index of the last scheddetail snapshot at or before the tick (-1: none). */
+  snapshotIndex: number;
+  /** Per goroutine of the variant, in its order. */
+  goroutines: GoroutineFrame[];
+  /** Alive goroutines by state: the program's (main and collectors) and all of them. */
+  programCounts: Map<GoroutineState, number>;
+  allCounts: Map<GoroutineState, number>;
+  /** The program lines its goroutines wait at now, with the ids waiting there. */
+  waitLines: Map<number, number[]>;
+  collectors: CollectorFrame[];
+  /** MiB of collector buffers reachable from their stacks. */
+  reachableMiB: number;
+  /** Index of the current story event (the last at or before the tick; -1: none yet). */
+  step: number;
+  /**
+   * Index of the GC whose marking the mechanism figure shows (-1: none): a GC's phases last a
+   * millisecond or so, too short to see, so the figure keeps showing what it marked for
+   * MARK_SHOWN ticks after it began.
+   */
+  marking: number;
+}
+
+/** How long the mechanism figure shows a GC's marking after the GC began: 0.3 s, in ticks. */
+export const MARK_SHOWN = 3000;
+
+/** The state of one goroutine at a tick. */
+export function goroutineAt(v: ReplayVariant, g: ReplayGoroutine, tick: number): GoroutineFrame {
+  if (tick < g.start) return { phase: "not-started", state: null, reason: "" };
+  if (g.exit !== null && tick >= g.exit) return { phase: "returned", state: null, reason: "" };
+  const i = lastIndexAtOrBefore(g.spans, tick, (s) => s.from);
+  const span = g.spans[i];
+  // Between two spans (a sub-millisecond blip folded away) the goroutine keeps the state before.
+  const state = span ? (REPLAY_STATES[span.state] ?? "unknown") : null;
+  const reason = span && (state === "waiting" || state === "leaked") ? (v.reasons[span.reason] ?? "") : "";
+  return { phase: "alive", state, reason };
+}
+
+/** The replay's state at a tick. */
+export function frameAt(v: ReplayVariant, tick: number): ReplayFrame {
+  const heapIndex = lastIndexAtOrBefore(v.heap, tick, (h) => h.t);
+  const heapStep = v.heap[heapIndex];
+  const gcEnded = lastIndexAtOrBefore(v.gcs, tick, (g) => g.end);
+  const goroutines = v.goroutines.map((g) => goroutineAt(v, g, tick));
+  const programCounts = new Map<GoroutineState, number>();
+  const allCounts = new Map<GoroutineState, number>();
+  const collectors: CollectorFrame[] = [];
+  goroutines.forEach((f, i) => {
+    const g = v.goroutines[i];
+    if (g === undefined) return;
+    if (f.state !== null) {
+      allCounts.set(f.state, (allCounts.get(f.state) ?? 0) + 1);
+      if (g.role === "main" || g.role === "collector")
+        programCounts.set(f.state, (programCounts.get(f.state) ?? 0) + 1);
+    }
+    if (g.role !== "collector") return;
+    let buffer: BufferState = f.phase === "not-started" ? "none" : "held";
+    if (f.phase === "returned") buffer = g.freed !== null && tick >= g.freed ? "freed" : "garbage";
+    collectors.push({ n: g.n, id: g.id, phase: f.phase, state: f.state, buffer });
+  });
+  const waitLines = new Map<number, number[]>();
+  for (const w of v.waits) {
+    if (w.from > tick || (w.to !== -1 && tick >= w.to)) continue;
+    const ids = waitLines.get(w.line) ?? [];
+    ids.push(w.g);
+    waitLines.set(w.line, ids);
+  }
+  return {
+    tick,
+    heap: heapStep ? { live: heapStep.live, goal: heapStep.goal } : null,
+    gcStarted: lastIndexAtOrBefore(v.gcs, tick, (g) => g.t),
+    gcEnded,
+    logIndex: lastIndexAtOrBefore(v.log, tick, (l) => l.at),
+    snapshotIndex: lastIndexAtOrBefore(v.snapshots, tick, (s) => s.t),
+    goroutines,
+    programCounts,
+    allCounts,
+    waitLines,
+    collectors,
+    reachableMiB: collectors.filter((c) => c.phase === "alive").length * v.bufferMiB,
+    step: storyIndexAt(v.story, tick),
+    marking: markingAt(v, tick),
+  };
+}
+
+function markingAt(v: ReplayVariant, tick: number): number {
+  const i = lastIndexAtOrBefore(v.gcs, tick, (g) => g.t);
+  const gc = v.gcs[i];
+  return gc !== undefined && tick < gc.t + MARK_SHOWN ? i : -1;
+}
