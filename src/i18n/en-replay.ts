@@ -49,7 +49,7 @@ export const replayEn = {
   },
   /** The mechanism figure's fixed words. */
   figure: {
-    roots: "goroutine stacks (GC roots)",
+    roots: "stacks (GC roots)",
     channels: "channels",
     heap: "heap",
     main: "main",

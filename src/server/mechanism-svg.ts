@@ -46,7 +46,7 @@ export function mechanismSvg(
   const bufW = Math.max(8, Math.round(v.bufferMiB * scale));
   const parts: string[] = [];
   parts.push(
-    `<defs><marker id="${uid}-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L8,4L0,8z" class="mech-arrowhead"/></marker>` +
+    `<defs><marker id="${uid}-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0L8,4L0,8z" class="mech-arrowhead"/></marker>` +
       `<pattern id="${uid}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" class="mech-hatch"/></pattern></defs>`,
   );
   const arrow = `marker-end="url(#${uid}-arrow)"`;
