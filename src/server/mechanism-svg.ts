@@ -28,11 +28,15 @@ export function mechanismHeight(collectors: number): number {
 }
 
 /**
- * The figure's SVG for one program. With a frame, the moment it shows is baked into its data
- * attributes (a static copy); without, it shows the collectors just started (the client takes over).
+ * The figure's SVG. It draws what every program has in common once (main, the collectors, their
+ * channels and buffers) and what differs by fix in groups marked `only-<fix>`, which CSS shows for
+ * the figure's `data-fix`: so the replay carries one figure for all its programs and switches it by
+ * an attribute. `variants` must agree on their collectors and buffer size (the article's do). With a
+ * frame, the moment it shows is baked into the collectors' data attributes (a static copy); without,
+ * it shows the collectors just started and the client takes over.
  */
 export function mechanismSvg(
-  v: ReplayVariant,
+  variants: readonly ReplayVariant[],
   words: Strings["replay"]["figure"],
   frame: ReplayFrame | null,
   /** Unique on the page: the prefix of the figure's marker and pattern ids. */
@@ -40,41 +44,51 @@ export function mechanismSvg(
   /** What a buffer is at the moment shown: live, garbage, freed. */
   bufferWords: Strings["replay"]["client"]["bufferWords"],
 ): string {
+  const v = variants[0];
+  if (v === undefined) throw new Error("mechanismSvg: no program to draw");
   const collectors = v.goroutines.filter((g) => g.role === "collector");
+  for (const other of variants) {
+    if (
+      other.bufferMiB !== v.bufferMiB ||
+      other.goroutines.filter((g) => g.role === "collector").length !== collectors.length
+    )
+      throw new Error(`mechanismSvg: ${other.key} differs from ${v.key} in its collectors; draw them apart`);
+  }
+  const fixes = new Set(variants.map((x) => x.fix));
+  const only = (fix: ReplayVariant["fix"], markup: string): string =>
+    fixes.has(fix) ? (fixes.size > 1 ? `<g class="only-${fix}">${markup}</g>` : markup) : "";
   const height = mechanismHeight(collectors.length);
   const scale = Math.min(12, (MECHANISM_WIDTH - HEAP_X - 4) / Math.max(1, v.bufferMiB));
   const bufW = Math.max(8, Math.round(v.bufferMiB * scale));
-  const parts: string[] = [];
-  parts.push(
+  const arrow = `marker-end="url(#${uid}-arrow)"`;
+  const parts: string[] = [
     `<defs><marker id="${uid}-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0L8,4L0,8z" class="mech-arrowhead"/></marker>` +
       `<pattern id="${uid}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" class="mech-hatch"/></pattern></defs>`,
-  );
-  const arrow = `marker-end="url(#${uid}-arrow)"`;
-  parts.push(text(0, 16, words.roots, "mech-head"), text(HEAP_X, 16, words.heap, "mech-head"));
-  parts.push(text(CHAN_X, 16, words.channels, "mech-head mech-head-chan"));
-
-  // main, and what it holds: nothing (leak, timeout), the channels (close), the context (context).
-  const mainWord = v.fix === "close" ? words.feeds : v.fix === "context" ? words.ctx : words.dropped;
-  parts.push(
+    text(0, 16, words.roots, "mech-head"),
+    text(CHAN_X, 16, words.channels, "mech-head"),
+    text(HEAP_X, 16, words.heap, "mech-head"),
+    // main, and what it holds: nothing (leak, timeout), the channels (close), the context (context).
     `<g class="mech-main"><rect x="0.5" y="28.5" width="${String(STACK_W)}" height="40" rx="4" class="mech-stack"/>` +
       text(8, 45, words.main, "mech-name") +
-      text(8, 62, mainWord, "mech-field") +
+      only("none", text(8, 62, words.dropped, "mech-field")) +
+      only("timeout", text(8, 62, words.dropped, "mech-field")) +
+      only("close", text(8, 62, words.feeds, "mech-field")) +
+      only("context", text(8, 62, words.ctx, "mech-field")) +
       "</g>",
-  );
-  if (v.fix === "none" || v.fix === "timeout") {
-    // The references start() returned, dropped: a stub that ends in a cut.
-    parts.push(
-      `<g class="mech-dropped"><line x1="${String(STACK_W)}" y1="48" x2="${String(STACK_W + 18)}" y2="48" class="mech-edge"/>` +
-        `<path d="M${String(STACK_W + 16)},42l8,12M${String(STACK_W + 24)},42l-8,12" class="mech-cut"/></g>`,
-    );
-  }
-  if (v.fix === "context") {
-    parts.push(
-      `<g class="mech-ctx"><rect x="${String(CHAN_X)}.5" y="36.5" width="${String(CHAN_W + 20)}" height="22" rx="11" class="mech-chan"/>` +
+  ];
+  // The references start() returned, dropped: a stub that ends in a cut.
+  const dropped =
+    `<line x1="${String(STACK_W)}" y1="48" x2="${String(STACK_W + 18)}" y2="48" class="mech-edge"/>` +
+    `<path d="M${String(STACK_W + 16)},42l8,12M${String(STACK_W + 24)},42l-8,12" class="mech-cut"/>`;
+  parts.push(only("none", dropped), only("timeout", dropped));
+  parts.push(
+    only(
+      "context",
+      `<rect x="${String(CHAN_X)}.5" y="36.5" width="${String(CHAN_W + 20)}" height="22" rx="11" class="mech-chan"/>` +
         text(CHAN_X + 12, 52, words.context, "mech-field") +
-        `<line x1="${String(STACK_W)}" y1="48" x2="${String(CHAN_X)}" y2="48" class="mech-edge" ${arrow}/></g>`,
-    );
-  }
+        `<line x1="${String(STACK_W)}" y1="48" x2="${String(CHAN_X)}" y2="48" class="mech-edge" ${arrow}/>`,
+    ),
+  );
 
   collectors.forEach((g, i) => {
     const y = TOP + i * ROW;
@@ -82,17 +96,14 @@ export function mechanismSvg(
     const phase = c?.phase ?? "alive";
     const buffer = c?.buffer ?? "held";
     const state = c?.state ?? "waiting";
-    const way =
-      v.fix === "close"
-        ? `<line x1="${String(STACK_W)}" y1="52" x2="${String(CHAN_X + CHAN_W / 2)}" y2="${String(y + 8)}" class="mech-edge mech-keep" ${arrow}/>`
-        : v.fix === "context"
-          ? `<path d="M${String(STACK_W)},${String(y + 30)}C${String(CHAN_X + 60)},${String(y + 20)} ${String(CHAN_X + 70)},70 ${String(CHAN_X + 40)},60" class="mech-edge mech-watch" ${arrow}/>`
-          : "";
     parts.push(
       `<g class="mech-collector" data-n="${String(g.n)}" data-phase="${phase}" data-state="${state}" data-buffer="${buffer}">` +
         `<rect x="0.5" y="${String(y + 0.5)}" width="${String(STACK_W)}" height="38" rx="4" class="mech-stack"/>` +
         text(8, y + 16, fill(words.collector, { n: g.n }), "mech-name") +
-        text(8, y + 32, v.fix === "timeout" ? "in · buf · " + words.timer : "in · buf", "mech-field") +
+        only("none", text(8, y + 32, "in · buf", "mech-field")) +
+        only("close", text(8, y + 32, "in · buf", "mech-field")) +
+        only("context", text(8, y + 32, "in · buf · ctx", "mech-field")) +
+        only("timeout", text(8, y + 32, `in · buf · ${words.timer}`, "mech-field")) +
         `<rect x="${String(CHAN_X)}.5" y="${String(y + 8.5)}" width="${String(CHAN_W)}" height="20" rx="3" class="mech-chan"/>` +
         text(CHAN_X + 9, y + 23, "chan", "mech-field") +
         `<line x1="${String(STACK_W)}" y1="${String(y + 14)}" x2="${String(CHAN_X)}" y2="${String(y + 18)}" class="mech-edge mech-in" ${arrow}/>` +
@@ -100,7 +111,14 @@ export function mechanismSvg(
         `<rect x="${String(HEAP_X)}.5" y="${String(y + 6.5)}" width="${String(bufW)}" height="26" rx="2" class="mech-buffer" style="--hatch:url(#${uid}-hatch)"/>` +
         `<text x="${String(HEAP_X + 8)}" y="${String(y + 24)}" class="mech-buffer-label">${escapeHtml(fill(words.buffer, { mib: v.bufferMiB }))}` +
         `<tspan class="mech-buffer-state">${escapeHtml(` · ${bufferWords[buffer]}`)}</tspan></text>` +
-        way +
+        only(
+          "close",
+          `<line x1="${String(STACK_W)}" y1="52" x2="${String(CHAN_X + CHAN_W / 2)}" y2="${String(y + 8)}" class="mech-edge mech-keep" ${arrow}/>`,
+        ) +
+        only(
+          "context",
+          `<path d="M${String(STACK_W)},${String(y + 30)}C${String(CHAN_X + 60)},${String(y + 20)} ${String(CHAN_X + 70)},70 ${String(CHAN_X + 40)},60" class="mech-edge mech-watch" ${arrow}/>`,
+        ) +
         "</g>",
     );
   });
@@ -117,14 +135,25 @@ export function mechanismSvg(
  * key frame's caption says the same in words.
  */
 export function miniMechanismSvg(v: ReplayVariant, frame: ReplayFrame): string {
-  const rows = frame.collectors.map((c, i) => {
+  // One path per stack state and one per buffer state (not two elements per collector): a key frame
+  // is drawn sixteen times on a page.
+  const bufW = Math.max(4, v.bufferMiB * 6);
+  const stacks = new Map<string, string>();
+  const buffers = new Map<string, string>();
+  frame.collectors.forEach((c, i) => {
     const y = i * 12;
-    return (
-      `<g class="mech-collector" data-phase="${c.phase}" data-state="${c.state ?? ""}" data-buffer="${c.buffer}">` +
-      `<rect x="0.5" y="${String(y + 0.5)}" width="9" height="9" class="mech-stack"/>` +
-      `<rect x="20.5" y="${String(y + 1.5)}" width="${String(Math.max(4, v.bufferMiB * 6))}" height="7" class="mech-buffer"/></g>`
-    );
+    const stack = `${c.phase} ${c.state ?? ""}`;
+    stacks.set(stack, `${stacks.get(stack) ?? ""}M0.5,${String(y + 0.5)}h9v9h-9z`);
+    buffers.set(c.buffer, `${buffers.get(c.buffer) ?? ""}M20.5,${String(y + 1.5)}h${String(bufW)}v7h-${String(bufW)}z`);
   });
-  const width = 24 + Math.max(4, v.bufferMiB * 6);
-  return `<svg viewBox="0 0 ${String(width)} ${String(frame.collectors.length * 12)}" class="mini-mechanism" aria-hidden="true" focusable="false">${rows.join("")}</svg>`;
+  const paths = [
+    ...[...stacks].map(([key, d]) => {
+      const [phase = "", state = ""] = key.split(" ");
+      return `<g class="mech-collector" data-phase="${phase}" data-state="${state}"><path d="${d}" class="mech-stack"/></g>`;
+    }),
+    ...[...buffers].map(
+      ([buffer, d]) => `<g class="mech-collector" data-buffer="${buffer}"><path d="${d}" class="mech-buffer"/></g>`,
+    ),
+  ];
+  return `<svg viewBox="0 0 ${String(24 + bufW)} ${String(frame.collectors.length * 12)}" class="mini-mechanism" aria-hidden="true" focusable="false">${paths.join("")}</svg>`;
 }

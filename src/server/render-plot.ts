@@ -78,3 +78,21 @@ export function renderChart(options: PlotOptions, className: string, clip?: stri
 export function roundNumbers(svg: string): string {
   return svg.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100));
 }
+
+/**
+ * Splits a rendered chart into its frame (axes, grid, labels: everything but the "heap-" marks)
+ * and its marks (with their clip), two SVGs of the same size. Charts that share their axes (the
+ * replay's programs) then carry one frame between them instead of one each.
+ */
+export function splitFrameAndMarks(svg: string): { frame: string; marks: string } {
+  const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
+  const frame = document.querySelector("svg");
+  if (!frame) throw new Error("no <svg> to split");
+  const marks = frame.cloneNode(true) as typeof frame;
+  for (const el of frame.querySelectorAll("[class^='heap-'], defs")) el.remove();
+  for (const el of [...marks.children]) {
+    const cls = el.getAttribute("class") ?? "";
+    if (el.tagName.toLowerCase() !== "defs" && !cls.startsWith("heap-")) el.remove();
+  }
+  return { frame: frame.outerHTML, marks: marks.outerHTML };
+}

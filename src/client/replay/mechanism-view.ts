@@ -10,7 +10,7 @@ import type { ReplayStrings, ReplayView } from "./view.ts";
  */
 export class MechanismView implements ReplayView {
   #figure: HTMLElement | null;
-  #layers = new Map<string, HTMLElement>();
+  #svg: SVGSVGElement | null;
   #alt: HTMLElement | null;
   #groups: SVGGElement[] = [];
   #variant: ReplayVariant | null = null;
@@ -19,17 +19,15 @@ export class MechanismView implements ReplayView {
 
   constructor(root: HTMLElement, strings: ReplayStrings) {
     this.#figure = root.querySelector(".mechanism");
-    for (const layer of root.querySelectorAll<HTMLElement>(".mechanism-layer")) {
-      if (layer.dataset["variant"]) this.#layers.set(layer.dataset["variant"], layer);
-    }
+    this.#svg = root.querySelector(".mechanism .mechanism-svg");
     this.#alt = root.querySelector("[data-mechanism-alt]");
     this.#strings = strings;
   }
 
   setVariant(variant: ReplayVariant): void {
     this.#variant = variant;
-    for (const [key, layer] of this.#layers) layer.hidden = key !== variant.key;
-    this.#groups = [...(this.#layers.get(variant.key)?.querySelectorAll<SVGGElement>(".mech-collector") ?? [])];
+    this.#svg?.setAttribute("data-fix", variant.fix);
+    this.#groups = [...(this.#svg?.querySelectorAll<SVGGElement>(".mech-collector") ?? [])];
     this.#lastAlt = "";
   }
 
