@@ -151,13 +151,12 @@ export const en = {
     statusTable: {
       label: "G status constants",
       value: "value",
-      constant: "constant",
-      meaning: "meaning",
+      constant: "constant and meaning",
       last: "leak at {t} ms",
       seen: "all G lines",
       since: "since {version}",
       columns:
-        "The fourth column counts the G lines of the leak's last scheddetail snapshot (SCHED {t}ms, stderr.log line {line}), printed after the leak check. The last one counts every G line of all our recordings, so a goroutine counts once per snapshot.",
+        "“{last}” counts the G lines of the leak's last scheddetail snapshot (SCHED {t}ms, stderr.log line {line}), printed after the leak check. “{seen}” counts every G line of all our recordings, so a goroutine counts once per snapshot.",
       noScanBit:
         "While the GC scans a goroutine's stack it adds the _Gscan bit (0x1000) to its status: 4100 (decimal, that is 0x1004) is a _Gwaiting goroutine being scanned. No such value turned up in our recordings.",
       scanBit:

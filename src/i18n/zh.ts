@@ -134,13 +134,12 @@ export const zh: Strings = {
     statusTable: {
       label: "G 状态常量",
       value: "值",
-      constant: "常量",
-      meaning: "含义",
+      constant: "常量与含义",
       last: "leak，{t} 毫秒",
       seen: "全部 G 行",
       since: "{version} 起",
       columns:
-        "第四列统计的是泄漏程序最后一段 scheddetail 输出（SCHED {t}ms，stderr.log 第 {line} 行）里的 G 行，它打印于泄漏检测之后。最后一列统计我们所有记录里的全部 G 行，所以同一个 goroutine 每出现在一段输出里就计一次。",
+        "“{last}”一列统计泄漏程序最后一段 scheddetail 输出（SCHED {t}ms，stderr.log 第 {line} 行）里的 G 行，这段输出打印于泄漏检测之后。“{seen}”一列统计我们所有记录里的全部 G 行，所以同一个 goroutine 每出现在一段输出里就计一次。",
       noScanBit:
         "GC 扫描某个 goroutine 的栈时，会在它的状态上加一个 _Gscan 位（0x1000）：4100（十进制，即 0x1004）就是栈正在被扫描的 _Gwaiting。我们的记录里没有出现这样的值。",
       scanBit:
