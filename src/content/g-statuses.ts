@@ -24,7 +24,7 @@ export const G_STATUSES: readonly GStatus[] = [
     value: 1,
     name: "_Grunnable",
     meaning: {
-      zh: "在运行队列里等着轮到它，此刻不执行用户代码。",
+      zh: "在运行队列里排队，等着被调度执行；此刻不执行用户代码。",
       en: "On a run queue, waiting for its turn; not running user code.",
     },
   },

@@ -87,7 +87,7 @@ export const en = {
           threads: "OS threads (Ms) the runtime has started and not yet freed.",
           spinningthreads: "Ms that are out of work and actively looking for a goroutine to run.",
           needspinning:
-            "1 when new work turned up but no idle P was free for another spinning M: the next M about to go idle keeps looking instead (printed since Go 1.21).",
+            "1 when new work turned up but no idle P was free for another spinning M: the next M about to go idle keeps looking instead (Go 1.19 does not print it).",
           idlethreads: "Ms parked with nothing to do.",
           runqueue: "Goroutines on the global run queue.",
           gcwaiting: "true while the runtime is stopping the world (STW), for a GC or anything else.",
@@ -105,7 +105,7 @@ export const en = {
           m: "The M holding this P; nil when none does.",
           runqsize: "Goroutines on this P's local run queue.",
           gfreecnt: "Dead Gs cached on this P, ready to be reused by the next go statement.",
-          timerslen: "Timers in this P's timer heap: sleeps, tickers, time.After….",
+          timerslen: "Timers in this P's timer heap (sleeps, tickers, time.After and the like).",
         },
         m: {
           head: "The M's id.",
@@ -136,7 +136,7 @@ export const en = {
       when: "changed",
       absent: "not printed",
       rows: {
-        missing: "an M, P or G that is not there",
+        missing: "a missing M, P or G",
         needspinning: "needspinning on the SCHED line",
         gcwaiting: "the gcwaiting flag",
         sysmonwait: "the sysmonwait flag",
@@ -168,6 +168,8 @@ export const en = {
   prose: {
     listSeparator: ", ",
     listAnd: " and ",
+    // Two sentences built apart (a figure's description of each program, a table note), side by side.
+    twoSentences: "{first} {next}",
     counts: ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
     bigCount: "{n}",
   },

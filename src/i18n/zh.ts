@@ -67,15 +67,15 @@ export const zh: Strings = {
         sched: {
           head: "距调度器打印第一行跟踪输出的毫秒数，大约就是程序启动的时刻。",
           gomaxprocs: "GOMAXPROCS，即 P 的个数。",
-          idleprocs: "空闲列表上的 P，没有可运行的东西。",
+          idleprocs: "空闲列表上的 P 数：这些 P 没有可运行的 goroutine。",
           threads: "运行时已经创建、还没有释放的操作系统线程（M）数。",
-          spinningthreads: "处于自旋状态的 M：手上没活，正在主动找 goroutine 来运行。",
+          spinningthreads: "处于自旋状态的 M 数：手上没活，正在主动找 goroutine 来运行。",
           needspinning:
-            "有新活出现、却没有空闲的 P 再分给一个自旋的 M 时置为 1：下一个准备休眠的 M 会改为继续找活（Go 1.21 起才打印）。",
-          idlethreads: "无事可做、已经休眠的 M。",
+            "有新活出现、却没有空闲的 P 再分给一个自旋的 M 时置为 1：下一个准备休眠的 M 会改为继续找活（Go 1.19 不打印这个字段）。",
+          idlethreads: "无事可做、已经休眠的 M 数。",
           runqueue: "全局运行队列里的 goroutine 数。",
           gcwaiting: "运行时正在 STW（为了 GC 或别的原因）时为 true。",
-          nmidlelocked: "锁定在某个 goroutine 上（runtime.LockOSThread）、等它变为可运行的空闲 M。",
+          nmidlelocked: "锁定在某个 goroutine 上（runtime.LockOSThread）、等它变为可运行的空闲 M 数。",
           stopwait: "STW 期间还没有停下来的 P 数。",
           sysmonwait:
             "运行时的监控线程 sysmon 进入长时间休眠时为 true；设置了 schedtrace 时它从不这样休眠，所以一直是 false。",
@@ -88,8 +88,8 @@ export const zh: Strings = {
           syscalltick: "在这个 P 上发生过的系统调用次数。",
           m: "持有这个 P 的 M；没有时为 nil。",
           runqsize: "这个 P 的本地运行队列里的 goroutine 数。",
-          gfreecnt: "缓存在这个 P 上的已退出 G，下一条 go 语句可以直接复用。",
-          timerslen: "这个 P 的定时器堆里的定时器数：sleep、ticker、time.After……",
+          gfreecnt: "缓存在这个 P 上的已退出 G 的个数，下一条 go 语句可以直接复用它们。",
+          timerslen: "这个 P 的定时器堆里的定时器数（sleep、ticker、time.After 等）。",
         },
         m: {
           head: "M 的编号。",
@@ -125,8 +125,8 @@ export const zh: Strings = {
         sysmonwait: "sysmonwait 标志",
       },
       changed: {
-        missing: "Go 1.21 时已改",
-        needspinning: "Go 1.21 时已有",
+        missing: "最晚在 Go 1.21",
+        needspinning: "最晚在 Go 1.21",
         gcwaiting: "Go 1.19 之后",
         sysmonwait: "Go 1.19 之后",
       },
@@ -150,6 +150,8 @@ export const zh: Strings = {
   prose: {
     listSeparator: "、",
     listAnd: " 和 ",
+    // Chinese sentences follow each other without a space.
+    twoSentences: "{first}{next}",
     // 两, not 二, before a measure word: 两个, 两次.
     counts: ["零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"],
     // Digits between Chinese characters get a space on each side, as elsewhere on the page.
