@@ -88,8 +88,8 @@ export const G_STATUSES: readonly GStatus[] = [
     name: "_Gleaked",
     since: "Go 1.26",
     meaning: {
-      zh: "泄漏检测 GC 认定它永远不会再被唤醒：它等待的东西已经没有任何可运行的 goroutine 能够到达。",
-      en: "A leak-detecting GC found that nothing any runnable goroutine can reach could ever wake it.",
+      zh: "泄漏检测 GC 证明它永远不会再被唤醒：它等待的东西，任何可运行的 goroutine 都到达不了。",
+      en: "A leak-checking GC proved that it can never wake: what it waits on is out of reach of every runnable goroutine.",
     },
   },
   {
