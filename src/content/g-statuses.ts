@@ -24,7 +24,7 @@ export const G_STATUSES: readonly GStatus[] = [
     value: 1,
     name: "_Grunnable",
     meaning: {
-      zh: "在运行队列里等着轮到它，此刻不执行用户代码。",
+      zh: "在运行队列里排队，等着被调度执行；此刻不执行用户代码。",
       en: "On a run queue, waiting for its turn; not running user code.",
     },
   },
@@ -88,8 +88,8 @@ export const G_STATUSES: readonly GStatus[] = [
     name: "_Gleaked",
     since: "Go 1.26",
     meaning: {
-      zh: "泄漏检测 GC 认定它永远不会再被唤醒：它等待的东西已经没有任何可运行的 goroutine 能够到达。",
-      en: "A leak-detecting GC found that nothing any runnable goroutine can reach could ever wake it.",
+      zh: "泄漏检测 GC 证明它永远不会再被唤醒：它等待的东西，任何可运行的 goroutine 都到达不了。",
+      en: "A leak-checking GC proved that it can never wake: what it waits on is out of reach of every runnable goroutine.",
     },
   },
   {

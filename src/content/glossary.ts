@@ -53,21 +53,21 @@ export const GLOSSARY = {
   "forced-gc": {
     term: { zh: "强制 GC", en: "forced GC" },
     definition: {
-      zh: "由 runtime.GC() 调用触发的 GC，gctrace 行末会标上 (forced)。程序两分钟没有 GC 时运行时自动补的那一轮不算：它的 gctrace 行不带 (forced)，前面另有一行“GC forced”。",
-      en: "A collection started by a runtime.GC() call; its gctrace line ends in (forced). The GC the runtime runs after two minutes without one is not: its gctrace line has no (forced), but a separate “GC forced” line comes before it.",
+      zh: "应请求启动的 GC，gctrace 行末标着 (forced)：通常来自 runtime.GC() 调用，goroutine 泄漏 profile 的那轮泄漏检测 GC 也算。程序两分钟没有 GC 时运行时自动补的那一轮不算：它的 gctrace 行不带 (forced)，前面另有一行“GC forced”。",
+      en: "A GC started on request; its gctrace line ends in (forced). Usually that is a runtime.GC() call; the leak-check GC of the goroutine leak profile is one too. The GC the runtime runs after two minutes without one is not: its gctrace line has no (forced), but a separate “GC forced” line comes before it.",
     },
   },
   "wait-reason": {
     term: { zh: "等待原因", en: "wait reason" },
     definition: {
-      zh: "运行时让 goroutine 停下等待时记下的理由，如 chan receive、select、sleep。只有状态为等待（4）时它才是当前的；在其他状态下，scheddetail 显示的仍是上一次停下的原因。",
-      en: "Why the runtime parked a goroutine: chan receive, select, sleep… It is current only while the status is waiting (4); in other states scheddetail still shows the last reason.",
+      zh: "运行时让 goroutine 停下等待时记下的理由，如 chan receive、select、sleep。只有状态为等待（4）或泄漏（10）时它才是当前的；在其他状态下，scheddetail 显示的仍是上一次等待的原因。",
+      en: "Why the runtime parked a goroutine: chan receive, select, sleep… It is current only while the status is waiting (4) or leaked (10); in other states scheddetail still shows the reason of its last wait.",
     },
   },
   stw: {
-    term: { zh: "停止世界（STW）", en: "stop the world" },
+    term: { zh: "STW", en: "stop the world (STW)" },
     definition: {
-      zh: "所有 goroutine 都暂停的短暂阶段。每轮 GC 在开头（清扫终止）和结尾（标记终止）各有一次，gctrace 的三段墙钟时间里，第一段和第三段就是它们。",
+      zh: "stop the world：所有 goroutine 都暂停的短暂阶段。每轮 GC 在开头（清扫终止）和结尾（标记终止）各有一次，就是 gctrace 三段墙钟时间里的第一段和第三段。",
       en: "A short phase in which every goroutine is paused. A GC has one at its start (sweep termination) and one at its end (mark termination): the first and third of gctrace's clock times.",
     },
   },

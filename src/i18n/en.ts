@@ -44,6 +44,7 @@ export const en = {
       fix: "The fix: give every wait an end",
       tick: "The old time.Tick trap",
       "finding-leaks": "Finding leaks for real",
+      methods: "Methods: how the recordings were made",
     },
     gctraceFields: {
       label: "gctrace fields",
@@ -52,27 +53,115 @@ export const en = {
       meaning: "meaning",
       n: "GC cycle number {n} since the process started.",
       t: "When this cycle began, in seconds since the program started.",
-      cpu: "Share of CPU time spent in GC since the program started (cumulative, rounded down).",
-      clock: "Wall-clock time: stop-the-world sweep termination + concurrent mark + stop-the-world mark termination.",
-      cpuMs: "CPU time: sweep termination + assist / background / idle marking + mark termination.",
+      cpu: "Share of the CPU time since the program started that went to GC, idle marking not counted (rounded down).",
+      leakCheck: "This cycle also looked for leaked goroutines (Go 1.26 and later; see part 7).",
+      clock: "Wall-clock time of the cycle's three phases, in ms:",
+      clockSweepTerm:
+        "sweep termination: a short stop-the-world (STW) pause that finishes the previous sweep and starts marking;",
+      clockMark: "concurrent mark and scan: the GC marks what is reachable while the program keeps running;",
+      clockMarkTerm: "mark termination: a second short STW pause that ends marking.",
+      cpuMs: "CPU time of the same phases, in ms, with marking split three ways:",
+      cpuSweepTerm: "sweep termination, summed over the Ps;",
+      cpuAssist:
+        "assist marking: goroutines that allocate while marking runs must do some of the marking themselves, in proportion to what they allocate;",
+      cpuBackground: "background marking: the GC's own mark workers, which take about a quarter of the Ps;",
+      cpuIdle: "idle marking: mark work done on Ps that had nothing else to run;",
+      cpuMarkTerm: "mark termination, summed over the Ps.",
       heap: "Heap at the start of the cycle, heap when marking ended, and the heap marked live (in MiB despite the label, rounded down).",
       goal: "The heap goal of this cycle.",
       stacks: "Estimated size of goroutine stacks to scan.",
       globals: "Size of the global variables to scan.",
       procs: "GOMAXPROCS during the cycle: the number of Ps.",
-      forced: "This cycle was started by a runtime.GC() call.",
+      forced: "This cycle was started on request, by a runtime.GC() call, not by the heap reaching its goal.",
+    },
+    schedFields: {
+      label: "schedtrace and scheddetail fields",
+      caption: "stderr.log line {line} ({kind}), field by field",
+      printed: "as printed",
+      meaning: "meaning",
+      kinds: { sched: "SCHED", p: "P", m: "M", g: "G" },
+      fields: {
+        sched: {
+          head: "Milliseconds since the scheduler printed its first trace line, about when the program started.",
+          gomaxprocs: "GOMAXPROCS: the number of Ps.",
+          idleprocs: "Ps on the idle list, with nothing to run.",
+          threads: "OS threads (Ms) the runtime has started and not yet freed.",
+          spinningthreads: "Ms that are out of work and actively looking for a goroutine to run.",
+          needspinning:
+            "1 when new work turned up but no idle P was free for another spinning M: the next M about to go idle keeps looking instead (Go 1.19 does not print it).",
+          idlethreads: "Ms parked with nothing to do.",
+          runqueue: "Goroutines on the global run queue.",
+          gcwaiting: "true while the runtime is stopping the world (STW), for a GC or anything else.",
+          nmidlelocked: "Idle Ms locked to a goroutine (runtime.LockOSThread), waiting for it to be runnable.",
+          stopwait: "During a stop-the-world: the Ps that still have to stop.",
+          sysmonwait:
+            "true while sysmon, the runtime's monitor thread, takes a long sleep; with schedtrace set it never does, so it stays false.",
+        },
+        p: {
+          head: "The P's index, from 0 to GOMAXPROCS−1.",
+          status:
+            "The P's status: 0 idle, 1 running, 3 stopped for a stop-the-world, 4 dead (GOMAXPROCS shrank). 2 meant “in a system call” in Go 1.19 and is unused now.",
+          schedtick: "How many times the scheduler has run on this P.",
+          syscalltick: "How many system calls have been made on this P.",
+          m: "The M holding this P; nil when none does.",
+          runqsize: "Goroutines on this P's local run queue.",
+          gfreecnt: "Dead Gs cached on this P, ready to be reused by the next go statement.",
+          timerslen: "Timers in this P's timer heap (sleeps, tickers, time.After and the like).",
+        },
+        m: {
+          head: "The M's id.",
+          p: "The P this M holds; nil when none.",
+          curg: "The goroutine this M is running now; nil when none.",
+          mallocing: "1 while this M is allocating memory.",
+          throwing: "Not 0 while this M is crashing the program with a fatal error.",
+          preemptoff: "When not empty, why the goroutine on this M must not be preempted just now.",
+          locks: "A count the runtime raises while this M holds runtime locks or must not be rescheduled.",
+          dying: "Not 0 while this M is dying in a fatal panic.",
+          spinning: "true while this M is out of work and looking for some.",
+          blocked: "true while this M is asleep, waiting to be woken (parked).",
+          lockedg: "The goroutine locked to this M by runtime.LockOSThread; nil when none.",
+        },
+        g: {
+          head: "The goroutine's id, given in order of creation.",
+          status:
+            "Its status number (part 4) and, in parentheses, the wait reason it was given when it last stopped to wait.",
+          m: "The M running it; nil while it is not running.",
+          lockedm: "The M it is locked to by runtime.LockOSThread; nil when none.",
+        },
+      },
+    },
+    schedVersions: {
+      label: "scheddetail across Go versions",
+      caption: "The same fields in our {oldest} and {newest} recordings",
+      what: "what",
+      when: "changed",
+      absent: "not printed",
+      rows: {
+        missing: "a missing M, P or G",
+        needspinning: "needspinning on the SCHED line",
+        gcwaiting: "the gcwaiting flag",
+        sysmonwait: "the sysmonwait flag",
+      },
+      changed: {
+        missing: "by Go 1.21",
+        needspinning: "by Go 1.21",
+        gcwaiting: "after Go 1.19",
+        sysmonwait: "after Go 1.19",
+      },
     },
     statusTable: {
       label: "G status constants",
       value: "value",
-      constant: "constant",
-      meaning: "meaning",
-      seen: "times seen",
+      constant: "constant and meaning",
+      last: "leak at {t} ms",
+      seen: "all G lines",
       since: "since {version}",
+      columns:
+        "“{last}” counts the G lines of the leak's last scheddetail snapshot (SCHED {t}ms, stderr.log line {line}), printed after the leak check. “{seen}” counts every G line of all our recordings, so a goroutine counts once per snapshot.",
       noScanBit:
-        "While the GC scans a goroutine's stack it adds the _Gscan bit (0x1000) to its status, so that 4100, for instance, is a _Gwaiting goroutine being scanned; no such value turned up in our recordings.",
+        "While the GC scans a goroutine's stack it adds the _Gscan bit (0x1000) to its status: 4100 (decimal, that is 0x1004) is a _Gwaiting goroutine being scanned. No such value turned up in our recordings.",
       scanBit:
-        "Of these, {n} carried the _Gscan bit (0x1000) and are counted under the value without it: 4100, for instance, is a _Gwaiting goroutine whose stack the GC is scanning.",
+        "Of these, {n} carried the _Gscan bit (0x1000), which the GC adds while it scans a goroutine's stack; they are counted under the value without it. 4100 (decimal, that is 0x1004), for instance, is a _Gwaiting goroutine being scanned.",
     },
   },
 
@@ -80,6 +169,8 @@ export const en = {
   prose: {
     listSeparator: ", ",
     listAnd: " and ",
+    // Two sentences built apart (a figure's description of each program, a table note), side by side.
+    twoSentences: "{first} {next}",
     counts: ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
     bigCount: "{n}",
   },
@@ -97,7 +188,18 @@ export const en = {
     hideLines: "Hide these {n} lines",
     recordedWith: "Recorded with",
     data: "Data table",
-    diff: "Diff against leak",
+    diff: "Diff against {base}",
+    diffAddedCount: " added",
+    diffRemovedCount: " removed",
+    copyDiff: "Copy diff",
+    copyFile: "Copy file",
+    diffSummary: "Lines marked + are new in {file}; lines marked - were in {base} and are gone. The changes: {hunks}.",
+    diffReplaced: "{added} in place of {base}'s {removed}",
+    diffAdded: "{added} added",
+    diffRemoved: "{base}'s {removed} removed",
+    diffJoin: "; ",
+    diffLine: "line {a}",
+    diffLines: "lines {a}–{b}",
   },
 
   /** The build-time figures: axes, legends, data tables, their descriptions in words. */
@@ -118,9 +220,12 @@ export const en = {
     no: "no",
     goroutines: "goroutines",
     describeGoroutines:
-      "{label}: at most {peak} of the program's goroutines waiting at once, and {last} still waiting at {at} s.",
+      "{label}: at most {peak} of the program's goroutines (main and those it started) waiting at once, and {last} still waiting at {at} s.",
+    describeGoroutinesLeaked:
+      "{label}: at most {peak} of the program's goroutines (main and those it started) waiting at once; at {at} s, {last} still waiting and {leaked} marked leaked by the runtime.",
     describeSeries:
-      "{label}: {n} gctrace lines marked (forced); the live heap was {first} MB at the first and {last} MB at the last ({at} s).",
+      "{label}: the live heap was {first} MB at the program's first forced GC (gc {firstN}) and {last} MB at its last (gc {lastN}, {at} s).",
+    describeLeakCheck: "The recorder's leak-check GC after it (gc {n}) found {live} MB.",
   },
 
   /** The replay cell; `client` travels to the browser with the cell's data. */

@@ -8,6 +8,12 @@ export function joinList(lang: Lang, items: readonly (string | number | null | u
   return s.length > 1 ? `${s.slice(0, -1).join(listSeparator)}${listAnd}${s.at(-1) ?? ""}` : (s[0] ?? "");
 }
 
+/** Sentences written apart, run together as the language does: a space between them in English, none in Chinese. */
+export function joinSentences(lang: Lang, sentences: readonly string[]): string {
+  const { twoSentences } = STRINGS[lang].prose;
+  return sentences.reduce((all, next) => (all === "" ? next : fill(twoSentences, { first: all, next })), "");
+}
+
 /**
  * A count as prose writes it: a word up to twelve ("five", 五), digits beyond. The article's counts
  * come from the recordings, so the words follow the data if a program changes.

@@ -58,13 +58,20 @@ function adjust(
 ): ThemeRegistrationRaw {
   const fix = (c: unknown): unknown =>
     typeof c === "string" && /^#[0-9a-f]{6}/i.test(c) ? readable(c, backgrounds, towards) : c;
+  // Only a theme that has `settings` gets them back: shiki reads `settings` instead of
+  // `tokenColors` whenever it is there, so an empty list would drop every token colour.
+  const settings = theme.settings as ThemeRegistrationRaw["settings"] | undefined;
   return {
     ...theme,
     name,
-    settings: ((theme.settings as ThemeRegistrationRaw["settings"] | undefined) ?? []).map((s) => ({
-      ...s,
-      settings: { ...s.settings, foreground: fix(s.settings.foreground) as string },
-    })),
+    ...(settings
+      ? {
+          settings: settings.map((s) => ({
+            ...s,
+            settings: { ...s.settings, foreground: fix(s.settings.foreground) as string },
+          })),
+        }
+      : {}),
     tokenColors: (theme.tokenColors ?? []).map((s) => ({
       ...s,
       settings: { ...s.settings, foreground: fix(s.settings.foreground) as string },

@@ -3,7 +3,7 @@
 import type { GcEvent, Recording, SchedSnapshot } from "../lib/recording/recording.ts";
 import { busiestWaitLine } from "../lib/recording/wait-spans.ts";
 import type { OutputLine } from "../lib/recording/output-line.ts";
-import { loadRecording, recordedVersions, recordingFile, type ProgramName } from "./traces.ts";
+import { loadRecording, PROGRAMS, programSource, recordedVersions, recordingFile, type ProgramName } from "./traces.ts";
 
 /** What the prose says about one program's recording. */
 export interface ProgramFacts {
@@ -12,6 +12,10 @@ export interface ProgramFacts {
   recording: Recording;
   /** The program's own forced GCs (runtime.GC() calls), without the recorder's final leak check. */
   forcedGcs: GcEvent[];
+  /** The program's last forced GC (its last runtime.GC() call), if any. */
+  lastForcedGc: GcEvent | null;
+  /** GCs the runtime started by itself (no `(forced)`), in order. */
+  automaticGcs: GcEvent[];
   /** The final leak-detection cycle the recorder ran after main returned, if any. */
   leakCheckGc: GcEvent | null;
   /** Live heap (MB, as gctrace prints it) at the first and last of the program's forced GCs. */
@@ -51,6 +55,8 @@ export function programFacts(program: ProgramName, goVersion?: string): ProgramF
     goVersion: version,
     recording,
     forcedGcs: forced,
+    lastForcedGc: forced.at(-1) ?? null,
+    automaticGcs: recording.gcs.filter((g) => !g.forced),
     leakCheckGc: leakCheck,
     firstLiveMB: first,
     lastLiveMB: forced.at(-1)?.liveMB ?? 0,
@@ -62,6 +68,13 @@ export function programFacts(program: ProgramName, goVersion?: string): ProgramF
   };
   cache.set(key, facts);
   return facts;
+}
+
+/** MiB of buffers the leak's collectors hold: how many it starts × the buffer its source makes. */
+export function leakBuffersMiB(): number {
+  const buffer = /make\(\[\]byte, 0, (\d+)<<20\)/.exec(programSource("leak"));
+  if (!buffer) throw new Error("recorder/programs/leak/main.go: no make([]byte, 0, N<<20) buffer");
+  return programFacts("leak").started * Number(buffer[1]);
 }
 
 /** The stderr lines of a recording, numbered, optionally only those of some kinds. */
@@ -107,6 +120,8 @@ export function tickFacts(): {
   newest: string;
   perRound: number;
   forcedLines: (goVersion: string) => OutputLine[];
+  /** The most timers the Ps' timer heaps held together in one scheddetail snapshot (sum of timerslen). */
+  timers: (goVersion: string) => number;
 } {
   const versions = recordedVersions("tick");
   const newest = versions[0] ?? "";
@@ -118,7 +133,14 @@ export function tickFacts(): {
     const wanted = new Set(programFacts("tick", goVersion).forcedGcs.map((g) => g.line));
     return stderrLines("tick", goVersion).filter((l) => wanted.has(l.n));
   };
-  return { oldest, newest, perRound, forcedLines };
+  const timers = (goVersion: string): number =>
+    Math.max(
+      0,
+      ...loadRecording("tick", goVersion)
+        .snapshots.filter((snap) => snap.detailed)
+        .map((snap) => snap.ps.reduce((sum, p) => sum + (p.timerslen ?? 0), 0)),
+    );
+  return { oldest, newest, perRound, forcedLines, timers };
 }
 
 /** What the leak-profile part quotes: the leak's profile text and the fixes' counts. */
@@ -152,6 +174,16 @@ export function gctracePartFacts() {
     triple: example ? `${String(example.heapStartMB)}->${String(example.heapEndMB)}->${String(example.liveMB)} MB` : "",
     checked: leak.leakCheckGc,
     tag: leak.goVersion,
+    lastForced: leak.lastForcedGc,
+    // Did every forced GC print the same three heap numbers?
+    sameEveryTime: leak.forcedGcs.every(
+      (g) => g.heapStartMB === example?.heapStartMB && g.heapEndMB === example.heapEndMB && g.liveMB === example.liveMB,
+    ),
+    // Of the live heap at the forced GCs, the collectors' buffers and what is left over (the
+    // recorder's, as the fixes show: their heaps come down to the same amount).
+    buffersMiB: leakBuffersMiB(),
+    extraMB: leak.firstLiveMB - leakBuffersMiB(),
+    fixesLastLiveMB: (["fix-timeout", "fix-close", "fix-context"] as const).map((p) => programFacts(p).lastLiveMB),
   };
 }
 
@@ -160,13 +192,15 @@ export function schedtracePartFacts() {
   const leak = programFacts("leak");
   const { snapshot, lines } = schedBlock("leak", leak.goVersion, 3);
   const owners = new Map(leak.recording.goroutines.map((g) => [g.id, g.owner]));
+  const blockedIds = waitingUserGoroutines(leak.recording, snapshot, "chan receive");
+  const firstCollector = snapshot.gs.find((g) => g.id === blockedIds[0]);
   const ids = (keep: (g: (typeof snapshot.gs)[number]) => boolean): string[] =>
     snapshot.gs.filter(keep).map((g) => `G${String(g.id)}`);
   return {
     leak,
     snapshot,
     lines,
-    blocked: waitingUserGoroutines(leak.recording, snapshot, "chan receive").map((id) => `G${String(id)}`),
+    blocked: blockedIds.map((id) => `G${String(id)}`),
     runtimeReasons: [
       ...new Set(
         snapshot.gs.filter((g) => owners.get(g.id) === "runtime" && g.waitReason !== "").map((g) => g.waitReason),
@@ -177,6 +211,49 @@ export function schedtracePartFacts() {
     probeLookalikes: ids((g) => owners.get(g.id) === "probe" && g.waitReason === "chan receive"),
     main: snapshot.gs.find((g) => g.id === 1),
     tag: leak.goVersion,
+    // One line of each kind for the field tables: SCHED, the first P, the first M, the first collector.
+    fieldLines: [snapshot.sched.line, snapshot.ps[0]?.line, snapshot.ms[0]?.line, firstCollector?.line]
+      .map((n) => lines.find((l) => l.n === n))
+      .filter((l) => l !== undefined),
+  };
+}
+
+/**
+ * How scheddetail's text differs between the oldest and newest Go we recorded, shown by the first
+ * detailed snapshot of each: `key=value` as printed (null where a version does not print the key).
+ */
+export function schedVersionFacts(): {
+  oldest: string;
+  newest: string;
+  pieces: Record<"missing" | "needspinning" | "gcwaiting" | "sysmonwait", [string | null, string | null]>;
+} {
+  const versions = recordedVersions("tick");
+  const newest = versions[0] ?? "";
+  const oldest = versions.at(-1) ?? "";
+  const firstBlock = (program: ProgramName, v: string): string[] => {
+    const s = loadRecording(program, v).snapshots.find((snap) => snap.detailed && snap.ps.some((p) => p.m === null));
+    if (!s) throw new Error(`traces/${program}/${v}: no scheddetail block with an idle P`);
+    const idle = s.ps.find((p) => p.m === null);
+    const log = loadRecording(program, v).log;
+    return [s.sched.line, idle?.line].map((n) => log.find((l) => l.line === n)?.text ?? "");
+  };
+  const token = (text: string | undefined, key: string): string | null =>
+    new RegExp(`(?:^|\\s)(${key}=\\S*)`).exec(text ?? "")?.[1] ?? null;
+  const [oldSched, oldP] = firstBlock("tick", oldest);
+  const [newSched, newP] = firstBlock("leak", newest);
+  const both = (key: string, a: string | undefined, b: string | undefined): [string | null, string | null] => [
+    token(a, key),
+    token(b, key),
+  ];
+  return {
+    oldest,
+    newest,
+    pieces: {
+      missing: both("m", oldP, newP),
+      needspinning: both("needspinning", oldSched, newSched),
+      gcwaiting: both("gcwaiting", oldSched, newSched),
+      sysmonwait: both("sysmonwait", oldSched, newSched),
+    },
   };
 }
 
@@ -185,10 +262,16 @@ export function statusesPartFacts() {
   const leak = programFacts("leak");
   return {
     tag: leak.goVersion,
-    // A goroutine of the leak recording that is not waiting but still shows a wait reason (a stale one).
-    stale: leak.recording.snapshots
-      .flatMap((s) => s.gs)
-      .find((g) => ![4, 10].includes(g.status & ~0x1000) && g.waitReason !== ""),
+    // A goroutine that is not waiting but still shows a wait reason (a stale one): the first one in
+    // our recordings, the leak's first, with the recording it comes from.
+    stale: PROGRAMS.flatMap((program) =>
+      recordedVersions(program).flatMap((goVersion) =>
+        loadRecording(program, goVersion)
+          .snapshots.flatMap((s) => s.gs)
+          .filter((g) => ![4, 10].includes(g.status & ~0x1000) && g.waitReason !== "")
+          .map((g) => ({ g, program, goVersion })),
+      ),
+    )[0],
     // Whether the fixes' recordings show goroutines that returned, as _Gdead.
     deadInFixes: (["fix-timeout", "fix-close", "fix-context"] as const).some((p) =>
       programFacts(p).recording.snapshots.some((s) => s.gs.some((g) => (g.status & ~0x1000) === 6)),
@@ -204,6 +287,7 @@ export function fixPartFacts() {
   const context = programFacts("fix-context");
   const fixes = [timeout, close, context];
   const closeNext = close.forcedGcs[close.forcedGcs.findIndex((g) => g === close.dropGc) + 1];
+  const timeoutNext = timeout.forcedGcs[timeout.forcedGcs.findIndex((g) => g === timeout.dropGc) + 1];
   return {
     leak,
     timeout,
@@ -211,10 +295,13 @@ export function fixPartFacts() {
     context,
     fixes,
     closeNext,
+    timeoutNext,
     // Did the forced GC right after the close still find collectors that had not returned yet?
     closeLagged: close.dropGc !== null && closeNext !== undefined && closeNext.liveMB < close.dropGc.liveMB,
-    // Did the leak-check GC, after tracing stopped, find less than the last forced GC (the rest being the recorder's)?
-    checked:
-      leak.leakCheckGc !== null && fixes.every((f) => f.leakCheckGc !== null && f.leakCheckGc.liveMB < f.lastLiveMB),
+    // What the fixes keep at their last forced GC, when it is the same for all three and equals the
+    // leak's heap over its buffers: the recorder's share (see the methods part), else null.
+    recorderMB: fixes.every((f) => f.lastLiveMB === leak.firstLiveMB - leakBuffersMiB())
+      ? leak.firstLiveMB - leakBuffersMiB()
+      : null,
   };
 }

@@ -9,6 +9,11 @@ export interface LineMarks {
   classes?: ReadonlyMap<number, string>;
   /** A text for screen readers and hover, per line (why it is marked). */
   labels?: ReadonlyMap<number, string>;
+  /**
+   * Text put before a line's code, as real text in its own `<span class="line-sign">` (a diff's
+   * `+`, `-` or space): read aloud and copied with the line, unlike a CSS marker.
+   */
+  prefixes?: ReadonlyMap<number, string>;
 }
 
 let highlighter: Promise<Highlighter> | undefined;
@@ -26,6 +31,15 @@ function marksTransformer(marks: LineMarks): ShikiTransformer {
       if (cls) this.addClassToHast(node, cls);
       const label = marks.labels?.get(line);
       if (label) node.properties["data-mark"] = label;
+      const prefix = marks.prefixes?.get(line);
+      if (prefix !== undefined) {
+        node.children.unshift({
+          type: "element",
+          tagName: "span",
+          properties: { class: "line-sign" },
+          children: [{ type: "text", value: prefix }],
+        });
+      }
     },
     pre(node) {
       // The block scrolls sideways on a phone; it must be reachable by keyboard (axe: scrollable-region-focusable).

@@ -90,6 +90,110 @@ describe.each(["", "en/"])("the article at /%s", (path) => {
     await done();
   });
 
+  it("ends with a methods part that the main text points to, listing the recorder's goroutines from meta.json", async () => {
+    const { page, done } = await open(path);
+    // The methods part is the last part of the chapter (only the glossary follows).
+    const parts = await page.$$eval("section.part > h2", (hs) => hs.map((h) => h.id));
+    expect(parts.at(-1)).toBe("methods");
+    // The story's parts point there wherever the recorder shows through.
+    const pointers = await page.$$eval('section.part a[href="#methods"]', (links) =>
+      links.map((a) => a.closest("section.part")?.querySelector("h2")?.id ?? ""),
+    );
+    expect(new Set(pointers)).toEqual(new Set(["leak", "gctrace", "schedtrace", "fix"]));
+    const meta = JSON.parse(read("traces/leak/go1.27.3/meta.json")) as { probe: { goroutines: { id: number }[] } };
+    const rows = await page.$$eval("section.part:has(> h2#methods) tbody tr td:first-child", (tds) =>
+      tds.map((td) => td.textContent.trim()),
+    );
+    expect(rows).toEqual(meta.probe.goroutines.map((g) => `G${String(g.id)}`));
+    await done();
+  });
+
+  it("counts the leak's five collectors at status 10 in its last snapshot, and part 7 quotes them", async () => {
+    const { page, done } = await open(path);
+    const cells = await page.$eval("#status-10", (tr) =>
+      [...tr.querySelectorAll("td")].map((td) => td.textContent.trim()),
+    );
+    const profile = Number(/total (\d+)/.exec(read("traces/leak/go1.27.3/leak-profile.txt"))?.[1]);
+    expect(profile).toBe(5);
+    expect(cells[2]).toBe(String(profile));
+    const quoted = await page.$$eval("section.part:has(> h2#finding-leaks) .cell-output pre.output code", (codes) =>
+      codes.flatMap((c) => c.textContent.split("\n")).filter((l) => /G\d+: status=10\(chan receive\)/.test(l)),
+    );
+    expect(quoted).toHaveLength(profile);
+    await done();
+  });
+
+  it("names the source section the chapter grew from", async () => {
+    const { page, done } = await open(path);
+    const first = await page.$eval("section.part:has(> h2#leak)", (s) => s.textContent);
+    expect(first).toContain("9.2.4");
+    expect(first).toContain("泄漏");
+    await done();
+  });
+
+  it("marks every diff line with its sign as text, and says in words what changed", async () => {
+    const { page, done } = await open(path);
+    const diffs = await page.$$eval("figure.cell-diff", (cells) =>
+      cells.map((cell) => ({
+        program: cell.getAttribute("data-program") ?? "",
+        summary: cell.querySelector(".diff-summary")?.textContent ?? "",
+        lines: [...cell.querySelectorAll("pre.shiki .line")].map((l) => ({
+          kind: l.classList.contains("add") ? "+" : l.classList.contains("del") ? "-" : " ",
+          text: l.textContent,
+        })),
+      })),
+    );
+    expect(diffs.map((d) => d.program)).toEqual(["fix-timeout", "fix-close", "fix-context"]);
+    for (const d of diffs) {
+      for (const l of d.lines) expect(l.text.slice(0, 1), `${d.program}: ${l.text}`).toBe(l.kind);
+      // Without the removed lines and the signs, the listing is the new file.
+      const kept = d.lines.filter((l) => l.kind !== "-").map((l) => l.text.slice(1));
+      expect(`${kept.join("\n")}\n`).toBe(read(`recorder/programs/${d.program}/main.go`));
+      expect(d.summary).toContain(`recorder/programs/${d.program}/main.go`);
+      expect(d.summary).toMatch(/[+]/);
+    }
+    await done();
+  });
+
+  it("sets code at 13 px or larger, and wraps recorded output so the end of a gctrace line shows", async () => {
+    for (const width of [375, 1280]) {
+      const { page, done } = await open(path, { viewport: { width, height: 900 } });
+      const small = await page.$$eval("main code, main pre", (els) =>
+        els
+          .filter((el) => !el.closest("replay-cell") && el.textContent.trim() !== "")
+          .map((el) => ({ text: el.textContent.slice(0, 40), px: parseFloat(getComputedStyle(el).fontSize) }))
+          .filter((c) => c.px < 13),
+      );
+      expect(small, `at ${String(width)} px`).toEqual([]);
+      const gctrace = page.locator("section.part:has(> h2#gctrace) .cell-output pre.output").first();
+      await gctrace.scrollIntoViewIfNeeded();
+      // Every "(forced)" lies inside the listing's visible box: nothing is cut off or scrolled away.
+      const outside = await gctrace.evaluate((pre) => {
+        const box = pre.getBoundingClientRect();
+        const found: string[] = [];
+        let checked = 0;
+        const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? "";
+          for (let i = text.indexOf("(forced)"); i >= 0; i = text.indexOf("(forced)", i + 1)) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + "(forced)".length);
+            const r = range.getBoundingClientRect();
+            checked += 1;
+            if (r.left < box.left || r.right > box.right || r.width === 0) found.push(text.slice(0, 12));
+          }
+        }
+        return { found, checked, scrolls: pre.scrollWidth > pre.clientWidth };
+      });
+      const forced = read("traces/leak/go1.27.3/stderr.log")
+        .split("\n")
+        .filter((l) => l.startsWith("gc ") && l.endsWith("(forced)")).length;
+      expect(outside, `at ${String(width)} px`).toEqual({ found: [], checked: forced, scrolls: false });
+      await done();
+    }
+  });
+
   it("opens a glossary note on hover, on keyboard focus and on tap, and closes it with Escape", async () => {
     const { page, done } = await open(path);
     const term = page.locator('term-note[data-term="live-heap"] a.term').first();
@@ -152,6 +256,29 @@ describe("copying a program", () => {
     await expect.poll(() => button.textContent()).toBe("Copied");
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(`${copied}\n`).toBe(read("recorder/programs/leak/main.go"));
+    await context.close();
+  });
+});
+
+describe("copying a diff", () => {
+  it("puts the diff, signs included, on the clipboard, and the file with the other button", async () => {
+    const context = await browser().newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}en/`);
+    const cell = page.locator('.cell-diff[data-program="fix-close"]');
+    await cell.locator("copy-button button", { hasText: "Copy diff" }).click();
+    const diff = (await page.evaluate(() => navigator.clipboard.readText())).split("\n");
+    expect(diff.every((l) => /^[-+ ]/.test(l))).toBe(true);
+    expect(diff.some((l) => l.startsWith("-")) && diff.some((l) => l.startsWith("+"))).toBe(true);
+    const file = read("recorder/programs/fix-close/main.go");
+    expect(
+      `${diff
+        .filter((l) => !l.startsWith("-"))
+        .map((l) => l.slice(1))
+        .join("\n")}\n`,
+    ).toBe(file);
+    await cell.locator("copy-button button", { hasText: "Copy file" }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(file);
     await context.close();
   });
 });

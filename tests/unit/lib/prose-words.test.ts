@@ -1,6 +1,6 @@
 // The article writes counts and lists from the recordings; these are the words a reader sees.
 import { describe, expect, it } from "vitest";
-import { countWord, joinList, many } from "../../../src/i18n/prose.ts";
+import { countWord, joinList, joinSentences, many } from "../../../src/i18n/prose.ts";
 
 describe("counts and lists in prose", () => {
   it("writes small counts as words in each language, larger ones as digits", () => {
@@ -23,5 +23,11 @@ describe("counts and lists in prose", () => {
     expect(joinList("zh", ["G7", "G8", "G11"])).toBe("G7、G8 和 G11");
     expect(joinList("en", ["G7"])).toBe("G7");
     expect(joinList("en", [null, 3])).toBe("– and 3");
+  });
+
+  it("runs sentences together with a space in English and none in Chinese", () => {
+    expect(joinSentences("en", ["One.", "Two.", "Three."])).toBe("One. Two. Three.");
+    expect(joinSentences("zh", ["一。", "二。"])).toBe("一。二。");
+    expect(joinSentences("en", ["Alone."])).toBe("Alone.");
   });
 });
