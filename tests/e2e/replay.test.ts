@@ -56,6 +56,20 @@ describe("the replay", () => {
       await page.locator('replay-cell .key-frame-set[data-variant="timeout"] .key-frame').last().textContent(),
     ).toContain("0 of 5 collectors");
     expect(await page.locator("replay-cell .replay-ui").isVisible()).toBe(false);
+    // Static copies of the mechanism illustrate part 1 (the leak) and part 5 (each fix).
+    expect(
+      await page
+        .locator('#leak ~ figure[data-mechanism="leak"], section:has(#leak) figure[data-mechanism="leak"]')
+        .count(),
+    ).toBe(1);
+    expect(await page.locator('section:has(#leak) figure[data-mechanism="leak"] figcaption').textContent()).toContain(
+      "5 of 5 collectors hold their 10 MiB buffers; 50 MiB reachable",
+    );
+    for (const fix of ["timeout", "close", "context"]) {
+      const figure = page.locator(`section:has(#fix) figure[data-mechanism="${fix}"]`);
+      expect(await figure.locator("svg").isVisible(), fix).toBe(true);
+      expect(await figure.locator("figcaption").textContent(), fix).toContain("0 of 5 collectors hold");
+    }
     await context.close();
   });
 
