@@ -48,12 +48,19 @@ export class LanesView implements ReplayView {
       if (members.length === 0) continue;
       const group = document.createElement("div");
       group.className = "lane-group";
+      group.setAttribute("role", "listitem");
       const button = document.createElement("button");
       button.type = "button";
       button.className = "button";
       const open = this.#open.has(role);
       button.setAttribute("aria-expanded", String(open));
-      button.textContent = `${open ? "▾" : "▸"} ${fill(role === "runtime" ? this.#strings.runtimeGroup : this.#strings.recorderGroup, { n: members.length })}`;
+      const arrow = document.createElement("span");
+      arrow.setAttribute("aria-hidden", "true");
+      arrow.textContent = open ? "▾ " : "▸ ";
+      button.append(
+        arrow,
+        fill(role === "runtime" ? this.#strings.runtimeGroup : this.#strings.recorderGroup, { n: members.length }),
+      );
       button.addEventListener("click", () => {
         if (this.#open.has(role)) this.#open.delete(role);
         else this.#open.add(role);
@@ -72,6 +79,8 @@ export class LanesView implements ReplayView {
   #row(v: ReplayVariant, g: ReplayGoroutine, inGroup: boolean): HTMLElement {
     const row = document.createElement("div");
     row.className = inGroup ? "lane in-group" : "lane";
+    // A list of goroutines to a screen reader: each row is read as its label (the bars are hidden).
+    row.setAttribute("role", "listitem");
     row.dataset["g"] = String(g.id);
     row.dataset["role"] = g.role;
     const label = document.createElement("div");
@@ -83,6 +92,7 @@ export class LanesView implements ReplayView {
     label.append(name, " · ", state);
     const track = document.createElement("div");
     track.className = "lane-track";
+    track.setAttribute("aria-hidden", "true");
     const pct = (tick: number): string => `${((toSeconds(tick) / this.#end) * 100).toFixed(3)}%`;
     for (const s of g.spans) {
       const span = document.createElement("div");
