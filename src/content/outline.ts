@@ -7,7 +7,7 @@ import type { Strings } from "../i18n/en.ts";
  */
 export type SectionId = keyof Strings["article"]["sections"];
 
-/** The chapter's seven parts, in reading order. */
+/** The chapter's eight parts, in reading order. */
 export const SECTIONS: readonly SectionId[] = [
   "leak",
   "gctrace",
@@ -16,4 +16,5 @@ export const SECTIONS: readonly SectionId[] = [
   "fix",
   "tick",
   "finding-leaks",
+  "live",
 ];
