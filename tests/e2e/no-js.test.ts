@@ -15,7 +15,7 @@ describe("with JavaScript disabled", () => {
     await page.goto(`${siteUrl}${path}`);
     expect(await page.getAttribute("html", "lang")).toBe(lang);
     const parts = await page.locator("main section.part h2").allTextContents();
-    expect(parts).toHaveLength(7);
+    expect(parts).toHaveLength(8);
     // The static figures are there as pictures, each with its words and its data table.
     const figures = page.locator(".cell-figure");
     expect(await figures.count()).toBeGreaterThanOrEqual(6);
@@ -26,6 +26,8 @@ describe("with JavaScript disabled", () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(253, 252, 250)");
     // Controls that need a script must not show up as dead buttons.
     expect(await page.locator("theme-toggle button").isVisible()).toBe(false);
+    expect(await page.locator("live-cell .live-run").isVisible()).toBe(false);
+    expect(await page.locator("live-cell .live-recorded[data-fix=none] svg").first().isVisible()).toBe(true);
     await context.close();
   });
 });

@@ -5,7 +5,6 @@ import {
   formatCommand,
   liveCommand,
   LIVE_GCS,
-  LIVE_LIMITS,
   type ClampNote,
   type LiveParams,
   type ParamsInput,
@@ -64,6 +63,8 @@ class LiveCell extends HTMLElement {
   #startedAt = 0;
   #endedAt: number | null = null;
   #timer = 0;
+  /** The notes on values that were corrected, by field ("total" for the cap on goroutines × buffer). */
+  readonly #notes = new Map<string, string>();
 
   connectedCallback(): void {
     if (this.#payload !== null) return;
@@ -106,7 +107,7 @@ class LiveCell extends HTMLElement {
     parts.form.addEventListener("input", (e) => {
       if (e.target instanceof HTMLInputElement && e.target.name === "fix") this.#showRecorded();
       // A note describes a value the reader is now changing: it goes until the field is read again.
-      parts.notes.replaceChildren();
+      if (e.target instanceof HTMLInputElement) this.#dropNotes(e.target.name);
       this.#halt("stoppedChange");
     });
     // Out-of-range values are corrected when the reader leaves the field, with a note saying so.
@@ -122,6 +123,11 @@ class LiveCell extends HTMLElement {
     this.#readParams();
     this.#draw();
     this.dataset["ready"] = "";
+    // Run was pressed before this script had come (live-loader.ts kept it).
+    if (this.hasAttribute("data-run-requested")) {
+      this.removeAttribute("data-run-requested");
+      void this.#start();
+    }
   }
 
   #input(name: string): string {
@@ -156,20 +162,34 @@ class LiveCell extends HTMLElement {
   /** Shows what was changed; values already corrected keep the note that says so. */
   #showNotes(notes: readonly ClampNote[], params: LiveParams): void {
     const s = this.#payload?.strings;
-    const box = this.#parts?.notes;
-    if (!s || !box || notes.length === 0) return;
-    box.replaceChildren(
-      ...notes.map((n) => {
+    if (!s) return;
+    for (const n of notes) {
+      const text = fill(s.clamp[n.reason], {
+        field: s.fields[n.field],
+        asked: n.asked,
+        used: n.used,
+        goroutines: params.goroutines,
+        total: params.goroutines * Number(n.asked),
+        capped: params.goroutines * n.used,
+      });
+      this.#notes.set(n.reason === "total-cap" ? "total" : n.field, text);
+    }
+    this.#renderNotes();
+  }
+
+  /** Drops the notes about a field the reader edits (the cap depends on both counts). */
+  #dropNotes(name: string): void {
+    const field = name === "buffer" ? "bufferMiB" : name;
+    const had = this.#notes.delete(field);
+    const total = (field === "goroutines" || field === "bufferMiB") && this.#notes.delete("total");
+    if (had || total) this.#renderNotes();
+  }
+
+  #renderNotes(): void {
+    this.#parts?.notes.replaceChildren(
+      ...[...this.#notes.values()].map((text) => {
         const p = document.createElement("p");
-        p.textContent = fill(s.clamp[n.reason], {
-          field: s.fields[n.field],
-          asked: n.asked,
-          used: n.used,
-          goroutines: params.goroutines,
-          total: params.goroutines * Number(n.asked),
-          capped: params.goroutines * n.used,
-          cap: LIVE_LIMITS.totalMiB,
-        });
+        p.textContent = text;
         return p;
       }),
     );
