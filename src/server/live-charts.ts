@@ -53,6 +53,18 @@ export function recordedRuns(labels: HeapChartLabels): RecordedRun[] {
   });
 }
 
+/**
+ * The live chart before any line has come: the recorded charts' frame and axes over the extent the
+ * browser's first drawing will have, so nothing moves when the page's script takes over.
+ */
+export function emptyLiveChart(
+  labels: HeapChartLabels,
+  extent: { end: number; top: number },
+): { wide: string; narrow: string } {
+  const draw = (size: ChartSize): string => renderSvg(heapChartOptions([], size, labels, extent), "heap-chart");
+  return { wide: draw(LIVE_SIZES.wide), narrow: draw(LIVE_SIZES.narrow) };
+}
+
 /** Where Plot put the plot area of a heap chart of this size: its margins, read from its scales. */
 export function chartFrame(size: ChartSize, labels: HeapChartLabels): ChartFrame {
   const options: PlotOptions = heapChartOptions([], size, labels, { end: 1, top: 1 });

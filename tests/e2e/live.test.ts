@@ -94,7 +94,9 @@ describe("the live program, run for real in the page", () => {
     // The recorded run beside it is the leak's, and says it ran with 2 Ps.
     const recorded = page.locator("live-cell .live-recorded:not([hidden])");
     expect(await recorded.count()).toBe(1);
-    expect(await recorded.locator("figcaption").innerText()).toMatch(/traces\/leak\/go1\.27\.3.*GOMAXPROCS=2/);
+    expect(await recorded.locator("figcaption").innerText()).toMatch(
+      /traces\/leak\s+go1\.27\.3 · linux\/amd64 · GOMAXPROCS=2 · 5 × 10 MiB/,
+    );
     // The run's worker is gone once the program has ended.
     await expect.poll(() => page.workers().length).toBe(0);
 
@@ -106,7 +108,7 @@ describe("the live program, run for real in the page", () => {
     expect(closed.at(-1)).toBeLessThan(5);
     expect(await page.textContent("live-cell .live-profile")).toContain("total 0");
     expect(await page.locator("live-cell .live-recorded:not([hidden]) figcaption").innerText()).toContain(
-      "traces/fix-close/",
+      "traces/fix-close\n",
     );
     expect(fetched.filter((p) => p.endsWith(".wasm.gz"))).toEqual([`/live/${moduleFile}`]);
     expect(await cspSeen(page)).toEqual([]);

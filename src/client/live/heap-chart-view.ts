@@ -46,9 +46,11 @@ export function drawHeapChart(host: Element, points: readonly LiveHeapPoint[], i
     "font-family": "system-ui, sans-serif",
   });
   const grid = el("g", { stroke: "currentColor", "stroke-opacity": 0.1 });
+  const yTicks = el("g", { stroke: "currentColor" });
   const yLabels = el("g", { "text-anchor": "end", "font-variant": "tabular-nums" });
   for (const t of g.yTicks) {
     grid.append(el("line", { x1: x0, x2: x1, y1: t.at, y2: t.at }));
+    yTicks.append(el("line", { x1: x0 - 6, x2: x0, y1: t.at, y2: t.at }));
     yLabels.append(el("text", { x: x0 - 9, y: t.at, dy: "0.32em" }, t.label));
   }
   const xTicks = el("g", { stroke: "currentColor" });
@@ -62,6 +64,7 @@ export function drawHeapChart(host: Element, points: readonly LiveHeapPoint[], i
     xTicks,
     xLabels,
     el("text", { x: x1, y: y0 + 34, "text-anchor": "end" }, labels.time),
+    yTicks,
     yLabels,
     el("text", { x: 3, y: 3, dy: "0.71em" }, labels.heap),
     el("line", { x1: x0, x2: x1, y1: y0, y2: y0, stroke: "currentColor" }),

@@ -258,11 +258,11 @@ class LiveCell extends HTMLElement {
       lines: (stream, lines) => {
         this.#lines(stream, lines);
       },
-      exit: (code) => {
-        this.#ended(code, null);
+      exit: (code, memoryBytes) => {
+        this.#ended(code, null, memoryBytes);
       },
       failed: (message) => {
-        this.#ended(null, message);
+        this.#ended(null, message, 0);
       },
     });
     // The last step of the curve follows the clock between GCs.
@@ -289,15 +289,18 @@ class LiveCell extends HTMLElement {
   }
 
   /** The program returned (code), died (code 2 and the runtime's words), or the run failed (message). */
-  #ended(code: number | null, message: string | null): void {
+  #ended(code: number | null, message: string | null, memoryBytes: number): void {
     const s = this.#payload?.strings;
     if (!s) return;
     this.#finish();
     const t = this.#seconds().toFixed(1);
     const fatal = this.#output.fatal;
+    const memory =
+      memoryBytes > 0 ? ` ${fill(s.memory, { size: fill(s.size, { mb: (memoryBytes / 1e6).toFixed(0) }) })}` : "";
     if (message !== null) this.#status(fill(s.failed, { message }));
-    else if (fatal.length > 0) this.#status(fill(s.died, { t, message: fatal.join(" ") }));
-    else this.#status(fill(s.finished, { t, code: code ?? 0 }));
+    else if (fatal.length > 0) this.#status(fill(s.died, { t, message: fatal.join(" ") }) + memory);
+    else this.#status(fill(s.finished, { t, code: code ?? 0 }) + memory);
+    this.dataset["memoryBytes"] = String(memoryBytes);
     this.dataset["state"] = message !== null || fatal.length > 0 ? "failed" : "finished";
   }
 

@@ -14,7 +14,10 @@ export type WorkerMessage =
   | { type: "ready" }
   /** Whole lines of one stream, as Go wrote them (posted from inside the write, while Go runs). */
   | { type: "lines"; stream: OutputStream; lines: string[] }
-  /** The program ended with this exit code (2 after a fatal error such as running out of memory). */
-  | { type: "exit"; code: number }
+  /**
+   * The program ended with this exit code (2 after a fatal error such as running out of memory);
+   * `memoryBytes` is how far its WebAssembly memory had grown (it never shrinks).
+   */
+  | { type: "exit"; code: number; memoryBytes: number }
   /** Instantiating or running the module threw; the message as JavaScript gave it. */
   | { type: "failed"; message: string };

@@ -6,8 +6,8 @@ import type { RunRequest, WorkerMessage } from "./live-protocol.ts";
 /** What a run reports as it goes. */
 export interface RunHandlers {
   lines(stream: OutputStream, lines: readonly string[]): void;
-  /** The program returned or died; `code` is its exit code. */
-  exit(code: number): void;
+  /** The program returned or died; `code` is its exit code, `memoryBytes` its WebAssembly memory at the end. */
+  exit(code: number, memoryBytes: number): void;
   /** The worker could not start or the module threw. */
   failed(message: string): void;
 }
@@ -45,7 +45,7 @@ export class LiveRun {
         handlers.lines(m.stream, m.lines);
       } else if (m.type === "exit") {
         this.stop();
-        handlers.exit(m.code);
+        handlers.exit(m.code, m.memoryBytes);
       } else {
         this.stop();
         handlers.failed(m.message);

@@ -59,15 +59,18 @@ export class StatesView {
   readonly #body: HTMLElement | null;
   readonly #profile: HTMLElement | null;
   readonly #strings: LiveStrings;
+  /** The page's "no dump yet" row, shown until a run prints one. */
+  readonly #empty: Element | null;
 
   constructor(root: HTMLElement, strings: LiveStrings) {
     this.#body = root.querySelector(".live-states tbody");
     this.#profile = root.querySelector(".live-profile");
     this.#strings = strings;
+    this.#empty = root.querySelector(".live-states-empty");
   }
 
   clear(): void {
-    this.#body?.replaceChildren();
+    this.#body?.replaceChildren(...(this.#empty ? [this.#empty] : []));
     if (this.#profile) this.#profile.textContent = this.#strings.profileNone;
   }
 
@@ -76,6 +79,7 @@ export class StatesView {
     const body = this.#body;
     if (!body) return;
     const s = this.#strings;
+    this.#empty?.remove();
     while (body.children.length > from) body.lastElementChild?.remove();
     for (const dump of dumps.slice(from)) {
       const row = document.createElement("tr");

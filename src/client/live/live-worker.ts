@@ -74,16 +74,21 @@ addEventListener("message", (event: MessageEvent<RunRequest>) => {
   const go = new Go();
   go.argv = argv;
   go.env = env;
+  let memory: WebAssembly.Memory | null = null;
   go.exit = (code: number) => {
     // wasm_exec.js keeps the timers of a program that has exited, and they throw when they fire
     // ("Go program has already exited"): clear them.
     for (const timer of go._scheduledTimeouts.values()) clearTimeout(timer);
     go._scheduledTimeouts.clear();
     flush();
-    post({ type: "exit", code });
+    post({ type: "exit", code, memoryBytes: memory?.buffer.byteLength ?? 0 });
   };
   WebAssembly.instantiate(module, go.importObject)
-    .then((instance) => go.run(instance))
+    .then((instance) => {
+      const mem = instance.exports["mem"];
+      if (mem instanceof WebAssembly.Memory) memory = mem;
+      return go.run(instance);
+    })
     .catch((error: unknown) => {
       flush();
       post({ type: "failed", message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
