@@ -196,6 +196,8 @@ export const en = {
     program: "The program your browser runs",
     intro:
       "Set the knobs and press Run: your browser runs the Go program above, compiled to WebAssembly, with GODEBUG=gctrace=1.",
+    introEmbed:
+      "Set the knobs and press Run: your browser runs the Go program below (open it to read it), compiled to WebAssembly, with GODEBUG=gctrace=1.",
     goroutines: "Goroutines",
     bufferMiB: "Buffer (MiB)",
     fix: "Fix",

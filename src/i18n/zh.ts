@@ -172,6 +172,8 @@ export const zh: Strings = {
   live: {
     program: "浏览器要运行的程序",
     intro: "调好参数，点“运行”：浏览器会以 WebAssembly 的形式运行上面这个 Go 程序，并带上 GODEBUG=gctrace=1。",
+    introEmbed:
+      "调好参数，点“运行”：浏览器会以 WebAssembly 的形式运行下面这个 Go 程序（展开即可阅读源码），并带上 GODEBUG=gctrace=1。",
     goroutines: "Goroutine 数",
     bufferMiB: "缓冲区（MiB）",
     fix: "修复方式",

@@ -29,12 +29,17 @@ export interface LiveChartGeometry {
   yTicks: Tick[];
 }
 
-/** Round tick values from 0 to at least `max`: steps of 1, 2 or 5 times a power of ten, about `count` of them. */
+/**
+ * Round tick values from 0 up to `max`: about `count` of them, 1, 2 or 5 times a power of ten
+ * apart, chosen the way d3's ticks (and so Plot's axes) choose them, so that the live chart's axis
+ * reads like the recorded one's.
+ */
 export function niceTicks(max: number, count: number): number[] {
-  if (!(max > 0)) return [0];
+  if (!(max > 0) || !(count > 0)) return [0];
   const raw = max / count;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  const error = raw / power;
+  const step = (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.SQRT2 ? 2 : 1) * power;
   const ticks: number[] = [];
   for (let i = 0; i * step <= max + step * 1e-9; i++) ticks.push(Math.round(i * step * 1e6) / 1e6);
   return ticks;
@@ -75,7 +80,8 @@ export function liveChartGeometry(
     goal: stairs((p) => p.goalMiB),
     gcs: points.map((p) => ({ x: x(p.t), y: y(p.liveMiB), forced: p.forced })),
     xTicks: niceTicks(extent.end, Math.min(10, Math.ceil(extent.end))).map((t) => ({ at: x(t), label: String(t) })),
-    yTicks: niceTicks(top, 5)
+    // Plot's default: a y tick every 35 pixels or so.
+    yTicks: niceTicks(top, (y0 - y1) / 35)
       .filter((v) => v <= top)
       .map((v) => ({ at: y(v), label: String(v) })),
   };

@@ -14,9 +14,10 @@ const point = (t: number, liveMiB: number, goalMiB: number, forced = true): Live
 });
 
 describe("niceTicks", () => {
-  it("steps by 1, 2 or 5 times a power of ten from 0 past the top", () => {
-    expect(niceTicks(105, 5)).toEqual([0, 50, 100]);
-    expect(niceTicks(63, 5)).toEqual([0, 20, 40, 60]);
+  it("steps by 1, 2 or 5 times a power of ten from 0 up to the top, as Plot's axes do", () => {
+    // The recorded chart's y axis, 360 × 220 with a top of 105 MiB (tests/snapshots/heap-leak-fix-timeout-360.svg).
+    expect(niceTicks(105, 162 / 35)).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(niceTicks(1050, 202 / 35)).toEqual([0, 200, 400, 600, 800, 1000]);
     expect(niceTicks(7, 7)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(niceTicks(0, 5)).toEqual([0]);
   });
@@ -32,7 +33,7 @@ describe("liveChartGeometry", () => {
       [87, 105, true],
       [131, 182, true],
     ]);
-    expect(g.yTicks.map((t) => t.label)).toEqual(["0", "20", "40", "60"]);
+    expect(g.yTicks.map((t) => t.label)).toEqual(["0", "10", "20", "30", "40", "50", "60"]);
     expect(g.xTicks.at(-1)).toEqual({ at: 348, label: "7" });
   });
 
