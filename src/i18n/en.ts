@@ -251,6 +251,7 @@ export const en = {
       failed: "The run failed: {message}",
       missing: "The program could not be loaded ({message}).",
       corrupt: "The program file is damaged ({message}).",
+      unsupported: "This browser lacks what the program needs to run ({message}).",
       offer: "The recorded run of the same program is beside this message; the replay plays the whole recording.",
       offerLink: "Open the replay",
       fields: { goroutines: "Goroutines", bufferMiB: "Buffer (MiB)", gogc: "GOGC" } satisfies Record<

@@ -220,6 +220,7 @@ export const zh: Strings = {
       failed: "运行失败：{message}",
       missing: "程序加载失败（{message}）。",
       corrupt: "程序文件已损坏（{message}）。",
+      unsupported: "这个浏览器缺少运行该程序所需的功能（{message}）。",
       offer: "同一程序的录制结果就在这条消息旁边；回放可以播放完整的录制。",
       offerLink: "打开回放",
       fields: { goroutines: "Goroutine 数", bufferMiB: "缓冲区（MiB）", gogc: "GOGC" },

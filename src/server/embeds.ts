@@ -24,7 +24,7 @@ export const EMBEDS: readonly EmbedSpec[] = [
   { id: "log", widgets: ["log"], height: 480, section: "gctrace" },
   { id: "statuses", widgets: ["statuses"], height: 720, section: "statuses" },
   { id: "replay", widgets: ["heap", "goroutines", "log", "statuses", "code"], height: 2160, section: "leak" },
-  { id: "live", widgets: [], height: 1700, section: "live" },
+  { id: "live", widgets: [], height: 2100, section: "live" },
 ];
 
 /** Looks an embed up by id; throws on an unknown one (a typo in a page should fail the build). */

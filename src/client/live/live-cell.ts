@@ -337,7 +337,7 @@ class LiveCell extends HTMLElement {
     if (!s || !parts) return;
     this.#finish();
     const reason = error instanceof ModuleError ? error.reason : "missing";
-    const text = fill(reason === "corrupt" ? s.corrupt : s.missing, {
+    const text = fill(s[reason], {
       message: error instanceof Error ? error.message : String(error),
     });
     parts.errorText.textContent = `${text} ${s.offer}`;

@@ -1,10 +1,10 @@
 import { MODULE_GLOBAL, WORKER_GLOBAL, type LiveModuleInfo } from "../../lib/live/module-files.ts";
 
-/** Why the module could not be had: no such file, or bytes that are not the module. */
+/** Why the module could not be had: no such file, bytes that are not the module, or a browser that cannot run it. */
 export class ModuleError extends Error {
-  readonly reason: "missing" | "corrupt";
+  readonly reason: "missing" | "corrupt" | "unsupported";
 
-  constructor(reason: "missing" | "corrupt", message: string) {
+  constructor(reason: "missing" | "corrupt" | "unsupported", message: string) {
     super(message);
     this.reason = reason;
   }
@@ -100,6 +100,8 @@ async function hex(buffer: ArrayBuffer): Promise<string | null> {
 }
 
 async function load(src: ModuleSource): Promise<LoadedModule> {
+  const missing = ["WebAssembly", "DecompressionStream", "Worker"].filter((name) => !(name in globalThis));
+  if (missing.length > 0) throw new ModuleError("unsupported", missing.join(", "));
   const workerSource = scriptGlobal(new URL(src.info.files.worker, src.folder), WORKER_GLOBAL, src.info.workerKey);
   const wasm = await gunzip(await moduleBytes(src));
   const sum = await hex(wasm);
