@@ -244,7 +244,7 @@ export const en = {
       running: "Running.",
       progress: "{t} s · {done} of {total} forced GCs",
       finished: "The program ended (exit code {code}) after {t} s.",
-      memory: "Its WebAssembly memory had grown to {size}; the browser got it back when the worker ended.",
+      memory: " Its WebAssembly memory had grown to {size}; the browser got it back when the worker ended.",
       stopped: "Stopped at {t} s.",
       stoppedChange: "Stopped at {t} s: the knobs changed. Press Run to start again with the new values.",
       died: "The program died after {t} s: {message}",

@@ -295,8 +295,9 @@ class LiveCell extends HTMLElement {
     this.#finish();
     const t = this.#seconds().toFixed(1);
     const fatal = this.#output.fatal;
+    // The sentence brings its own separator from the string table: a space in English, none in Chinese.
     const memory =
-      memoryBytes > 0 ? ` ${fill(s.memory, { size: fill(s.size, { mb: (memoryBytes / 1e6).toFixed(0) }) })}` : "";
+      memoryBytes > 0 ? fill(s.memory, { size: fill(s.size, { mb: (memoryBytes / 1e6).toFixed(0) }) }) : "";
     if (message !== null) this.#status(fill(s.failed, { message }));
     else if (fatal.length > 0) this.#status(fill(s.died, { t, message: fatal.join(" ") }) + memory);
     else this.#status(fill(s.finished, { t, code: code ?? 0 }) + memory);
