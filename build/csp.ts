@@ -13,6 +13,8 @@ export interface CspReport {
 /** Script types the browser runs; data blocks (application/json, text/plain) are not scripts. */
 const EXECUTABLE = /^(?:|module|text\/javascript|application\/javascript)$/i;
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/g;
+/** The live widget's element (src/components/Live/LiveCell.astro). */
+const LIVE_WIDGET = /<live-cell[\s>]/;
 
 /** The sha256 CSP source of a script's text, exactly as it stands between its tags. */
 export function scriptHash(text: string): string {
@@ -22,8 +24,8 @@ export function scriptHash(text: string): string {
 /**
  * The policy of one page: only the site's own files, plus the inline scripts it carries by hash.
  * Styles may be inline (shiki and Plot write style attributes). The lab's worker starts from a
- * Blob URL. frame-ancestors cannot be set from a <meta> tag (browsers ignore it there), so pages
- * stay embeddable; a host that wants to forbid framing sends it as an HTTP header.
+ * Blob URL (so does the live widget's). frame-ancestors cannot be set from a <meta> tag (browsers
+ * ignore it there), so pages stay embeddable; a host that wants to forbid framing sends it as an HTTP header.
  * Over file:// Chromium lets 'self' match the page's folder's files, so the same policy works there.
  */
 export function pagePolicy(html: string): string {
@@ -34,9 +36,12 @@ export function pagePolicy(html: string): string {
     const type = /\stype=(["']?)([^"'\s>]*)\1/.exec(attrs)?.[2] ?? "";
     if (EXECUTABLE.test(type)) hashes.add(scriptHash(m[2] ?? ""));
   }
+  // The live widget compiles the Go program's WebAssembly module (WebAssembly.compile), which
+  // script-src must allow; only the pages that carry it get that, and nothing else changes.
+  const wasm = LIVE_WIDGET.test(html) ? ["'wasm-unsafe-eval'"] : [];
   return [
     "default-src 'none'",
-    ["script-src 'self'", ...[...hashes].sort()].join(" "),
+    ["script-src 'self'", ...wasm, ...[...hashes].sort()].join(" "),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",

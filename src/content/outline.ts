@@ -16,5 +16,6 @@ export const SECTIONS: readonly SectionId[] = [
   "fix",
   "tick",
   "finding-leaks",
+  "live",
   "methods",
 ];

@@ -5,6 +5,7 @@
 import type { FormatClueCode } from "../lib/lab/format-detect.ts";
 import type { LabNote } from "../lib/lab/lab-analysis.ts";
 import type { LabChartId } from "../lib/lab/lab-charts.ts";
+import type { ClampNote, ClampReason, LiveFix } from "../lib/live/live-params.ts";
 import { ERROR_MESSAGES } from "../lib/parse/parse-line.ts";
 import { replayEn } from "./en-replay.ts";
 
@@ -44,6 +45,7 @@ export const en = {
       fix: "The fix: give every wait an end",
       tick: "The old time.Tick trap",
       "finding-leaks": "Finding leaks for real",
+      live: "Run it yourself",
       methods: "Methods: how the recordings were made",
     },
     gctraceFields: {
@@ -250,6 +252,101 @@ export const en = {
       statuses: "Goroutine statuses",
       mechanism: "Why the memory stays: stacks, channels and buffers",
       replay: "Replay: a goroutine leak, as the runtime recorded it",
+      live: "Run it yourself: the leak in your browser",
+    },
+  },
+
+  /** The live widget (part 8 and /embed/live/); `client` travels to the browser. */
+  live: {
+    program: "The program your browser runs",
+    intro:
+      "Set the knobs and press Run: your browser runs the Go program above, compiled to WebAssembly, with GODEBUG=gctrace=1.",
+    introEmbed:
+      "Set the knobs and press Run: your browser runs the Go program below (open it to read it), compiled to WebAssembly, with GODEBUG=gctrace=1.",
+    goroutines: "Goroutines",
+    bufferMiB: "Buffer (MiB)",
+    fix: "Fix",
+    fixes: {
+      none: "leak (no fix)",
+      timeout: "time.After",
+      close: "close",
+      context: "context",
+    } satisfies Record<LiveFix, string>,
+    gogc: "GOGC (optional)",
+    gogcHint: "empty: the default, 100",
+    limits: "1–20 goroutines, 1–50 MiB each, at most {cap} MiB in all.",
+    stop: "Stop",
+    noScript: "Running the program needs JavaScript. The recorded run beside it needs none.",
+    command: "Command",
+    yourRun: "Your run, in this tab",
+    yourRunFacts: "{go} · js/wasm · the knobs above",
+    recorded: "Recorded natively: traces/{program}",
+    recordedFacts: "{go} · {os} · GOMAXPROCS={procs} · {goroutines} × {buffer} MiB",
+    recordedNote:
+      "Its gctrace lines end in “{procs} P”; yours say “1 P”. The MB columns are comparable, the GC CPU % and milliseconds are not.",
+    states: "Goroutines in the dumps",
+    dump: "Dump after",
+    programGoroutines: "Program’s",
+    byState: "The program’s, by state",
+    runtimeGoroutines: "Runtime’s",
+    profile: "Goroutine leak profile",
+    log: "The runtime’s output, as it comes",
+    logNote:
+      "stderr (gctrace and the runtime’s messages) and stdout (the dumps, the profile), in the order they arrived.",
+    legendLive: "live heap",
+    legendGoal: "heap goal",
+    moduleLabel: "The module",
+    builtWith: "built with",
+    client: {
+      run: "Run",
+      runDownload: "Run · downloads {size}",
+      runFile: "Run · reads {size} from this folder",
+      size: "{mb} MB",
+      idle: "Not run yet.",
+      loading: "Downloading the program ({size})…",
+      loadingFile: "Reading the program from this folder ({size})…",
+      starting: "Starting the program…",
+      running: "Running.",
+      progress: "{t} s · {done} of {total} forced GCs",
+      finished: "The program ended (exit code {code}) after {t} s.",
+      memory: " Its WebAssembly memory had grown to {size}; the browser got it back when the worker ended.",
+      stopped: "Stopped at {t} s.",
+      stoppedChange: "Stopped at {t} s: the knobs changed. Press Run to start again with the new values.",
+      died: "The program died after {t} s: {message}",
+      failed: "The run failed: {message}",
+      missing: "The program could not be loaded ({message}).",
+      corrupt: "The program file is damaged ({message}).",
+      unsupported: "This browser lacks what the program needs to run ({message}).",
+      offer: "The recorded run of the same program is beside this message; the replay plays the whole recording.",
+      offerLink: "Open the replay",
+      fields: { goroutines: "Goroutines", bufferMiB: "Buffer (MiB)", gogc: "GOGC" } satisfies Record<
+        ClampNote["field"],
+        string
+      >,
+      clamp: {
+        "below-min": "{field}: {asked} is below the least allowed; using {used}.",
+        "above-max": "{field}: {asked} is above the most allowed; using {used}.",
+        "not-a-number": "{field}: “{asked}” is not a number; using {used}.",
+        "total-cap":
+          "{goroutines} × {asked} MiB would be {total} MiB, more than a tab should hold; using {goroutines} × {used} MiB = {capped} MiB.",
+      } satisfies Record<ClampReason, string>,
+      chartNone: "Your run: no gctrace line yet.",
+      chartNow: "Your run: {n} GCs; the last one ({kind}) found {live} MB live, heap goal {goal} MB, at {t} s.",
+      forced: "forced",
+      automatic: "automatic",
+      leakCheck: "forced, checking for goroutine leaks",
+      dumpAfterGc: "forced GC {n}/{of}",
+      dumpAfterCheck: "the leak check",
+      stateCount: "{state} {count}",
+      leaked: "{state} (leaked)",
+      separator: " · ",
+      profileNone: "Not printed yet: the program asks for it at the end.",
+      noDumps: "No dump yet: the first comes after the first forced GC, a second into the run.",
+      noOutput: "What the program prints appears here when you press Run.",
+      profileTotal: "total {n}: {words}",
+      profileWords: "the leak-detecting GC found {n} goroutines blocked for ever",
+      profileZero: "no goroutine was left blocked for ever",
+      logCut: "… the log keeps the first {n} lines; the chart and the tables still read every line.",
     },
   },
 

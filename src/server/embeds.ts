@@ -4,12 +4,12 @@ import { pagePath, type Lang } from "../i18n/lang.ts";
 import type { ReplayWidget } from "../lib/replay/widgets.ts";
 
 /** The widgets a teacher can embed, each on its own page: /embed/<id>/ and /en/embed/<id>/. */
-export type EmbedId = "heap" | "goroutines" | "mechanism" | "log" | "statuses" | "replay";
+export type EmbedId = "heap" | "goroutines" | "mechanism" | "log" | "statuses" | "replay" | "live";
 
 /** What an embed page shows and how a host should frame it. */
 export interface EmbedSpec {
   id: EmbedId;
-  /** The replay cell's widgets on that page. */
+  /** The replay cell's widgets on that page (none for the live widget, which is no replay). */
   widgets: ReplayWidget[];
   /** The iframe's starting height in CSS pixels; auto-height corrects it where the host listens. */
   height: number;
@@ -30,6 +30,7 @@ export const EMBEDS: readonly EmbedSpec[] = [
     height: 2600,
     section: "leak",
   },
+  { id: "live", widgets: [], height: 2100, section: "live" },
 ];
 
 /** Looks an embed up by id; throws on an unknown one (a typo in a page should fail the build). */

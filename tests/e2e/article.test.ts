@@ -35,7 +35,14 @@ describe.each(["", "en/"])("the article at /%s", (path) => {
           : [...cell.querySelectorAll("pre.shiki .line")].map((l) => l.textContent).join("\n"),
       })),
     );
-    expect(programs.map((p) => p.program).sort()).toEqual(["fix-close", "fix-context", "fix-timeout", "leak", "tick"]);
+    expect(programs.map((p) => p.program).sort()).toEqual([
+      "fix-close",
+      "fix-context",
+      "fix-timeout",
+      "leak",
+      "live",
+      "tick",
+    ]);
     for (const p of programs) {
       const source = read(`recorder/programs/${p.program}/main.go`);
       expect(p.diff ? p.text : `${p.text}\n`, p.program).toBe(source);

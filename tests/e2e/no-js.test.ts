@@ -16,7 +16,7 @@ describe("with JavaScript disabled", () => {
     expect(await page.getAttribute("html", "lang")).toBe(lang);
     // Every part of the chapter, the methods part last, is there as text.
     const parts = await page.locator("main section.part h2").evaluateAll((hs) => hs.map((h) => h.id));
-    expect(parts).toHaveLength(8);
+    expect(parts).toHaveLength(9);
     expect(parts.at(-1)).toBe("methods");
     // The static figures are there as pictures, each with its words and its data table.
     const figures = page.locator(".cell-figure");
@@ -28,6 +28,8 @@ describe("with JavaScript disabled", () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(253, 252, 250)");
     // Controls that need a script must not show up as dead buttons.
     expect(await page.locator("theme-toggle button").isVisible()).toBe(false);
+    expect(await page.locator("live-cell .live-run").isVisible()).toBe(false);
+    expect(await page.locator("live-cell .live-recorded[data-fix=none] svg").first().isVisible()).toBe(true);
     await context.close();
   });
 });
