@@ -40,15 +40,14 @@ export class LanesView implements ReplayView {
     const v = this.#variant;
     if (!v || !this.#rows) return;
     this.#labels = v.goroutines.map(() => null);
-    const rows: HTMLElement[] = [];
+    const rows: HTMLLIElement[] = [];
     const program = v.goroutines.filter((g) => g.role === "main" || g.role === "collector");
     for (const g of program) rows.push(this.#row(v, g, false));
     for (const role of ["runtime", "recorder"] as const) {
       const members = v.goroutines.filter((g) => g.role === role);
       if (members.length === 0) continue;
-      const group = document.createElement("div");
+      const group = document.createElement("li");
       group.className = "lane-group";
-      group.setAttribute("role", "listitem");
       const button = document.createElement("button");
       button.type = "button";
       button.className = "button";
@@ -76,11 +75,10 @@ export class LanesView implements ReplayView {
     this.#rows.replaceChildren(...rows);
   }
 
-  #row(v: ReplayVariant, g: ReplayGoroutine, inGroup: boolean): HTMLElement {
-    const row = document.createElement("div");
-    row.className = inGroup ? "lane in-group" : "lane";
+  #row(v: ReplayVariant, g: ReplayGoroutine, inGroup: boolean): HTMLLIElement {
     // A list of goroutines to a screen reader: each row is read as its label (the bars are hidden).
-    row.setAttribute("role", "listitem");
+    const row = document.createElement("li");
+    row.className = inGroup ? "lane in-group" : "lane";
     row.dataset["g"] = String(g.id);
     row.dataset["role"] = g.role;
     const label = document.createElement("div");
