@@ -26,7 +26,8 @@ export interface RecordedRun {
   wide: string;
   narrow: string;
   /** The forced GCs: when they started (s) and the live heap gctrace printed (MB). */
-  forced: { t: number; liveMB: number }[];
+  /** The program's own forced GCs (the recorder's leak check left out, as in the article's figures). */
+  forced: { n: number; t: number; liveMB: number }[];
 }
 
 /** Each fix's recording (traces/leak, fix-timeout, fix-close, fix-context), drawn at both sizes. */
@@ -48,7 +49,7 @@ export function recordedRuns(labels: HeapChartLabels): RecordedRun[] {
       procs: rec.gcs[0]?.procs ?? 0,
       wide: draw(LIVE_SIZES.wide),
       narrow: draw(LIVE_SIZES.narrow),
-      forced: rec.gcs.filter((g) => g.forced).map((g) => ({ t: g.t, liveMB: g.liveMB })),
+      forced: rec.gcs.filter((g) => g.forced && !g.leakCheck).map((g) => ({ n: g.n, t: g.t, liveMB: g.liveMB })),
     };
   });
 }
