@@ -16,7 +16,7 @@ import {
 } from "../../lib/lab/lab-charts.ts";
 import type { ChartWords } from "../../i18n/lab-en.ts";
 import { fill } from "../../i18n/fill.ts";
-import { el, num, type LabStrings } from "./lab-dom.ts";
+import { el, num, plural, type LabStrings } from "./lab-dom.ts";
 
 const HEIGHT = 220;
 
@@ -94,14 +94,16 @@ function figure(
       const peak = peakOf(l.points);
       if (peak === null) return "";
       const name = words.keys[l.key] ?? l.key;
-      return fill(d.t.linePeak, { name, peak: `${num(d.lang, peak.y, 3)} ${words.y}`, at: atText(d, peak) });
+      // Counts (goroutines, threads) need no unit after them; MiB, ms and % do.
+      const unit = id === "goroutines" || id === "sched" ? "" : ` ${words.y}`;
+      return fill(d.t.linePeak, { name, peak: `${num(d.lang, peak.y, 3)}${unit}`, at: atText(d, peak) });
     })
     .filter((s) => s !== "")
     .join(d.t.separator);
   const desc = el(
     "p",
     "lab-chart-desc",
-    fill(d.t.chartDescription, { title: words.title, points: num(d.lang, points), peaks }) + extra,
+    fill(d.t.chartDescription, { title: words.title, points: plural(d.lang, points, d.t.pointsCount), peaks }) + extra,
   );
   desc.id = descId;
   fig.append(caption, legend, svg, desc);

@@ -7,7 +7,7 @@
  */
 import { ReadCancelled, type ExportFormat, type LabSource, type ReadProgress } from "../../lib/lab/read-source.ts";
 import { MainThreadRunner, WorkerRunner, WorkerUnavailable, type LabRunner } from "./lab-runner.ts";
-import { bytes, el, num, type LabStrings } from "./lab-dom.ts";
+import { bytes, el, num, plural, type LabStrings } from "./lab-dom.ts";
 import { LabResultsView } from "./lab-results.ts";
 import { fill } from "../../i18n/fill.ts";
 
@@ -156,8 +156,8 @@ class GoLogLab extends HTMLElement {
     const show = (n: number): string => (unitBytes ? bytes(this.#lang, n) : num(this.#lang, n));
     this.#q(".lab-progress-text", HTMLElement).textContent = fill(this.#t.reading, {
       done: show(p.done),
-      total: unitBytes ? show(p.total) : fill(this.#t.chars, { n: show(p.total) }),
-      lines: num(this.#lang, p.lines),
+      total: unitBytes ? show(p.total) : plural(this.#lang, p.total, this.#t.chars),
+      lines: plural(this.#lang, p.lines, this.#t.linesCount),
     });
   }
 

@@ -42,28 +42,50 @@ function stackNode(lang: string, t: LabStrings, g: GoroutineGroup): HTMLElement 
   return details;
 }
 
-/** The groups of one dump as a table. */
+/** A template filled with a node for `{where}` and text for the rest. */
+function withFrame(template: string, values: Readonly<Record<string, string>>, frame: Frame): (string | Node)[] {
+  const [before = "", after = ""] = fill(template, values).split("{where}");
+  return [before, frameNode(frame), after];
+}
+
+/** A group's state, badges and place, with where it was started and how long it waited below. */
+function groupCell(lang: string, t: LabStrings, g: GoroutineGroup): HTMLElement {
+  const cell = el("div", "lab-group");
+  const state = el("div");
+  state.append(g.state === null ? el("span", "lab-sub-inline", t.noState) : el("code", "", g.state));
+  if (g.leaked > 0) {
+    state.append(
+      " ",
+      badge(g.leaked === g.count ? t.leakedBadge : `${t.leakedBadge} ${num(lang, g.leaked)}`, "leaked"),
+    );
+  }
+  if (g.lockedToThread > 0) state.append(" ", badge(t.lockedBadge, "locked"));
+  cell.append(state, frameNode(g.where));
+  const more: (string | Node)[][] = [];
+  if (g.createdBy !== null) {
+    more.push(
+      g.creator === null
+        ? withFrame(t.colCreated, {}, g.createdBy)
+        : withFrame(t.createdIn, { g: num(lang, g.creator) }, g.createdBy),
+    );
+  }
+  if (g.longestWaitMinutes !== null)
+    more.push([fill(t.colWait, { wait: plural(lang, g.longestWaitMinutes, t.minutes) })]);
+  for (const nodes of more) {
+    const p = el("div", "lab-group-more");
+    p.append(...nodes);
+    cell.append(p);
+  }
+  return cell;
+}
+
+/** The groups of one dump as a table: how many, which state and where, their stack. */
 function groupsTable(lang: string, t: LabStrings, d: DumpInfo): HTMLElement {
-  const rows = d.groups.map((g) => {
-    const count = el("span", "lab-group-count", num(lang, g.count));
-    const state = el("span");
-    state.append(g.state === null ? el("span", "lab-sub-inline", t.noState) : el("code", "", g.state));
-    if (g.leaked > 0)
-      state.append(
-        " ",
-        badge(g.leaked === g.count ? t.leakedBadge : `${t.leakedBadge} ${num(lang, g.leaked)}`, "leaked"),
-      );
-    if (g.lockedToThread > 0) state.append(" ", badge(t.lockedBadge, "locked"));
-    const wait = g.longestWaitMinutes === null ? t.noWait : plural(lang, g.longestWaitMinutes, t.minutes);
-    const created = el("span");
-    if (g.createdBy === null) created.append("–");
-    else if (g.creator === null) created.append(frameNode(g.createdBy));
-    else {
-      const [before = "", after = ""] = fill(t.createdIn, { g: num(lang, g.creator) }).split("{where}");
-      created.append(before, frameNode(g.createdBy), after);
-    }
-    return [count, state, frameNode(g.where), wait, created, stackNode(lang, t, g)];
-  });
+  const rows = d.groups.map((g) => [
+    el("span", "lab-group-count", num(lang, g.count)),
+    groupCell(lang, t, g),
+    stackNode(lang, t, g),
+  ]);
   const wrap = el("div", "lab-dump-groups");
   if (d.groups.length < d.groupCount) {
     wrap.append(
@@ -71,12 +93,7 @@ function groupsTable(lang: string, t: LabStrings, d: DumpInfo): HTMLElement {
     );
   }
   wrap.append(
-    table(
-      fill(t.groupsCaption, { i: d.dump }),
-      [t.colGoroutines, t.colState, t.colWhere, t.colWait, t.colCreated, t.colStack],
-      rows,
-      "lab-group-table",
-    ),
+    table(fill(t.groupsCaption, { i: d.dump }), [t.colGoroutines, t.colState, t.colStack], rows, "lab-group-table"),
   );
   return wrap;
 }

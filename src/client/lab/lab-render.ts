@@ -96,15 +96,12 @@ export function renderSummary(lang: string, t: LabStrings, s: LabSummary, source
   }
   const snap = s.snapshot;
   if (snap !== null) {
-    const live = el(
-      "span",
-      "lab-goroutines",
-      fill(t.goroutinesValue, { live: num(lang, snap.live), dead: num(lang, snap.dead) }),
-    );
+    const live = el("span", "lab-goroutines", fill(t.goroutinesValue, { live: num(lang, snap.live) }));
     live.dataset["live"] = String(snap.live);
     live.dataset["dead"] = String(snap.dead);
     const dd = row(dl, t.goroutines, live);
     if (snap.leaked > 0) dd.append(sub(plural(lang, snap.leaked, t.goroutinesLeaked)));
+    if (snap.dead > 0) dd.append(sub(plural(lang, snap.dead, t.goroutinesDead)));
   }
   if (s.dumps.count > 0) row(dl, t.dumpsRow, plural(lang, s.dumps.count, t.dumpsValue));
   return dl;
