@@ -216,7 +216,7 @@ export const labEn = {
     colStack: "Stack",
     leakedBadge: "leaked",
     lockedBadge: "locked to thread",
-    noState: "not printed",
+    noState: "no state (debug=1 prints none)",
     minutes: { one: "{n} minute", other: "{n} minutes" } satisfies Plural,
     createdIn: "started by {where} in goroutine {g}",
     frames: { one: "{n} call", other: "{n} calls" } satisfies Plural,

@@ -175,7 +175,7 @@ export const labZh: LabStringsTable = {
     colStack: "调用栈",
     leakedBadge: "已泄漏",
     lockedBadge: "锁定在线程上",
-    noState: "未打印",
+    noState: "无状态（debug=1 不打印）",
     minutes: { one: "{n} 分钟", other: "{n} 分钟" },
     createdIn: "由 goroutine {g} 在 {where} 启动",
     frames: { one: "{n} 层调用", other: "{n} 层调用" },

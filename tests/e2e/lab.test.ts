@@ -1,11 +1,22 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { expectClean, fileUrl, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
-import { expected, openFile, openLab, paste, read, shown, waitForSummary } from "./lab-pages.ts";
+import {
+  andWait,
+  expected,
+  loadRecording,
+  openFile,
+  openLab,
+  paste,
+  read,
+  shown,
+  waitForSummary,
+} from "./lab-pages.ts";
 
 const siteUrl = inject("siteUrl");
 const distDir = inject("distDir");
@@ -180,6 +191,16 @@ describe("accessibility with results on the page", () => {
     await page.waitForSelector("go-log-lab[data-ready]");
     await openFile(page, "malformed.txt", readFileSync("tests/fixtures/lab/malformed.txt"));
     await paste(page, read("traces/leak/go1.27.3/stderr.log"));
+    // Dumps, a leak profile, notes on torn lines, a time-of-day axis, and a second log compared.
+    await openFile(page, "live.log", gzipSync(readFileSync("tests/fixtures/dumps/go1.27-live-gctrace-dumps.txt")));
+    await page.check("input[name=lab-slot][value=b]");
+    await loadRecording(page, "fix-timeout/go1.27.3");
+    await page.check("input[name=lab-slot][value=a]");
+    await openFile(page, "cri.log", readFileSync("tests/fixtures/prefixed/go1.27-leak-cri.txt"));
+    await andWait(page, () => page.check("input[name=lab-axis][value=wall]"));
+    expect(await page.locator(".lab-dumps, .lab-compare-section:not([hidden]), .lab-axis:not([hidden])").count()).toBe(
+      3,
+    );
     const results = await new AxeBuilder({ page })
       .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
       .analyze();

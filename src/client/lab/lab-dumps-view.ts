@@ -109,11 +109,9 @@ export function compareTable(
 ): HTMLElement {
   const rows = compareDumps(before, after).map((c) => {
     const group = el("span");
-    group.append(
-      c.state === null ? el("span", "lab-sub-inline", t.noState) : el("code", "", c.state),
-      " ",
-      frameNode(c.where),
-    );
+    // Matched by place alone (a debug=1 profile prints no state), a row names no state.
+    if (c.state !== null) group.append(el("code", "", c.state), " ");
+    group.append(frameNode(c.where));
     if (c.leakedAfter > 0 || c.leakedBefore > 0) group.append(" ", badge(t.leakedBadge, "leaked"));
     const delta = c.after - c.before;
     const change = el(
@@ -169,14 +167,17 @@ export function renderDumps(lang: string, t: LabStrings, summary: DumpsSummary):
   });
   show(last);
   section.append(pick.wrap, view);
-  // By default the first and last dumps of the last one's kind: two of a kind compare best.
-  const sameKind = dumps.filter((d) => d.kind === last.kind);
+  // By default the first and last goroutine dumps (or, without two, of the last one's kind): two
+  // of a kind, with states and whole stacks, compare best.
+  const full = dumps.filter((d) => d.kind === "dump" || d.kind === "traceback");
+  const sameKind = full.length >= 2 ? full : dumps.filter((d) => d.kind === last.kind);
   const first = sameKind.length >= 2 ? sameKind[0] : dumps[0];
+  const later = sameKind.length >= 2 ? (sameKind.at(-1) ?? last) : last;
   if (dumps.length >= 2 && first !== undefined) {
     const compare = el("div", "lab-dump-compare");
     compare.append(el("h4", "", t.compareDumpsHeading), el("p", "", t.compareDumpsIntro));
     const a = select(t.compareEarlier, dumps.map(option), String(first.dump), "lab-compare-earlier");
-    const b = select(t.compareLater, dumps.map(option), String(last.dump), "lab-compare-later");
+    const b = select(t.compareLater, dumps.map(option), String(later.dump), "lab-compare-later");
     const out = el("div", "lab-compare-out");
     const update = (): void => {
       const x = byNumber(a.select.value);
