@@ -147,7 +147,11 @@ export class LogParser {
   /** What the torn-line joiner let go of: its records, then its lines read again. */
   #resolve(result: TornResult, out: TraceRecord[]): void {
     for (const r of result.records) this.#emit(r, null, out);
-    for (const h of result.again) this.#logical(h.text, h.line, h.wall, out);
+    for (const h of result.again) {
+      if (h.record === undefined || this.#torn.open) this.#logical(h.text, h.line, h.wall, out);
+      else if (h.record.kind === "error") this.#error(h.record, h.wall, out);
+      else this.#emit(h.record, h.wall, out);
+    }
   }
 
   /** Sends a record on: its wall time, a note for GC numbers without a line, then through the dump reader. */

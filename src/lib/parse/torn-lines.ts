@@ -8,6 +8,12 @@ export interface HeldLine {
   text: string;
   line: number;
   wall: string | null;
+  /**
+   * How the whole line reads alone, when the joiner already knows: a held line is never one
+   * whose reading depends on the lines before it (a SCHED, P, M or G line ends a torn line), so
+   * it need not be parsed again.
+   */
+  record?: TraceRecord;
 }
 
 /** What the joiner gives back when it lets go of the lines it held. */
@@ -128,7 +134,8 @@ export class TornLines {
     if (kind === null) throw new Error("TornLines.feed while not open");
     if (endsTear(record)) return this.#let(h);
     const { length: k, state } = kind.grammar.advance(this.#state, h.text);
-    this.#held.push(h);
+    const held: HeldLine = { ...h, record };
+    this.#held.push(held);
     if (k <= 0) {
       if (this.#whole) {
         // A blank line after a whole line is the runtime's own newline, after the program's text.
@@ -138,7 +145,7 @@ export class TornLines {
         }
         if (++this.#waited > MAX_NEWLINE_WAIT) return this.#let(null);
       }
-      this.#foreign.push(h);
+      this.#foreign.push(held);
     } else {
       this.#runtime += h.text.slice(0, k);
       this.#state = state;
