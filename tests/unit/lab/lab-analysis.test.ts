@@ -129,6 +129,17 @@ describe("LabAnalysis over real logs", () => {
     expect(analyse("hello\nworld\n").notes).toEqual(["no-runtime"]);
     expect(analyse("\u0000\u0001ELF\uFFFD\n\uFFFD\uFFFD\n").notes).toContain("binary");
   });
+
+  it("says CRLF only of a text log whose lines end so, not of a binary file with a few CR LF bytes", () => {
+    // NULs and invalid UTF-8 on every line, each ended by CR LF.
+    const bytes = Uint8Array.from({ length: 5000 }, (_, i) => [0x00, 0xff, 0x41, 0x0d, 0x0a][i % 5] ?? 0);
+    const binary = analyse(new TextDecoder().decode(bytes));
+    expect(binary.notes).toContain("binary");
+    expect(binary.clues.map((c) => c.code)).not.toContain("crlf");
+    const log = fixture("go1.27-leak-scheddetail.txt");
+    expect(analyse(log.replaceAll("\n", "\r\n")).clues.map((c) => c.code)).toContain("crlf");
+    expect(analyse(`${log}one line\r\n`).clues.map((c) => c.code)).not.toContain("crlf");
+  });
 });
 
 describe("analyseSource", () => {
