@@ -31,10 +31,13 @@ if (!process.features.typescript) {
   });
 } else {
   const { main } = await import("../src/cli/main.ts");
-  // Closing the reader of our output (e.g. `| head`) is not an error of ours.
+  // main() reports a failed write to stdout itself (one line, exit 2); this catches one that
+  // comes after it has returned, so it never ends in a stack trace either.
+  const { WriteFailed, writeFailureLine } = await import("../src/cli/output.ts");
   process.stdout.on("error", (e) => {
-    if (e.code === "EPIPE") process.exit(0);
-    throw e;
+    if (process.exitCode === 2) return;
+    process.stderr.write(writeFailureLine(new WriteFailed(e)));
+    process.exit(2);
   });
   process.exitCode = await main(process.argv.slice(2), process);
 }

@@ -5,6 +5,7 @@
 //   node scripts/bench-lab.mjs     builds the site first if dist/lab/ is missing
 //   SIZES=100 DEBUG=1 node …       only the 100 MB run, and print the long tasks and chart timings
 //   SIZES=100gc node …              only the 100 MB log of gctrace lines alone
+//   SIZES=100cri node …             only the 100 MB log of every kind behind containerd/CRI prefixes
 // The logs are made of real runtime lines (scripts/bench/make-log.mjs) in a temp folder.
 /* global window, document */ // used inside page.evaluate callbacks, which run in the browser
 import { execFileSync } from "node:child_process";
@@ -92,13 +93,19 @@ async function run(file) {
 try {
   const rows = [];
   // "gc" is a log of gctrace lines only (about 750,000 in 100 MB); the others mix every kind of line.
-  for (const spec of (process.env.SIZES ?? "100,100gc,300").split(",")) {
+  for (const spec of (process.env.SIZES ?? "100,100gc,100cri,300").split(",")) {
     const size = parseInt(spec, 10);
     const gctraceOnly = spec.endsWith("gc");
+    const cri = spec.endsWith("cri");
     const file = join(dir, `log-${spec}mb.txt`);
-    const made = await makeLog(file, size * MB, { gctraceOnly });
+    const made = await makeLog(file, size * MB, { gctraceOnly, cri });
     const result = await run(file);
-    rows.push({ size, made, result, kind: gctraceOnly ? "gctrace only" : "all kinds" });
+    rows.push({
+      size,
+      made,
+      result,
+      kind: gctraceOnly ? "gctrace only" : cri ? "all kinds, CRI prefixes" : "all kinds",
+    });
     rmSync(file);
   }
   console.log(

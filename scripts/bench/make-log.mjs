@@ -13,9 +13,10 @@ const FIXTURES = [
 /**
  * Writes at least `targetBytes` of log to `path`; resolves to the bytes and lines written. With
  * `gctraceOnly`, only the fixtures' gctrace lines (and their `GC forced` lines) are used: the log of
- * a long-running service under plain `GODEBUG=gctrace=1`.
+ * a long-running service under plain `GODEBUG=gctrace=1`. With `cri`, every line comes behind a
+ * containerd/CRI prefix (`<time> stderr F `), as Kubernetes keeps a container's log.
  */
-export async function makeLog(path, targetBytes, { gctraceOnly = false } = {}) {
+export async function makeLog(path, targetBytes, { gctraceOnly = false, cri = false } = {}) {
   const dir = new URL("../../tests/fixtures/logs/", import.meta.url);
   const lines = FIXTURES.flatMap((name) =>
     readFileSync(new URL(name, dir), "utf8")
@@ -38,6 +39,7 @@ export async function makeLog(path, targetBytes, { gctraceOnly = false } = {}) {
         text = text.replace(/^SCHED \d+ms/, `SCHED ${ms}ms`);
         ms += 3;
       }
+      if (cri) text = `${new Date(Date.UTC(2026, 11, 1) + ms).toISOString().replace("Z", "000000Z")} stderr F ${text}`;
       batch += text + "\n";
       written++;
     }

@@ -16,8 +16,14 @@ let chunks = 0;
 let bookkeeping = 0;
 const count = (items) => {
   const from = performance.now();
-  lines += items.length;
-  if (mode === "parse") for (const r of items) if (r.kind === "error") errors++;
+  // A joined torn line gives one record for several lines, a goroutine one for its block: count
+  // lines by the highest line number seen (records come in line order).
+  if (mode === "parse") {
+    for (const r of items) {
+      if (r.kind === "error") errors++;
+      lines = Math.max(lines, r.endLine ?? r.line);
+    }
+  } else lines += items.length;
   bookkeeping += performance.now() - from;
 };
 const start = performance.now();

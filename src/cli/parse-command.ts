@@ -1,10 +1,9 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { once } from "node:events";
 import type { Readable, Writable } from "node:stream";
 import { LogParser } from "../lib/parse/log-parser.ts";
 import { csvHeader, recordToCsv } from "../lib/parse/records-csv.ts";
 import type { ErrorReason, TraceRecord } from "../lib/parse/trace-records.ts";
+import { inputBytes, inputName, ReadFailed } from "./input.ts";
+import { Output, WriteFailed, writeFailureLine } from "./output.ts";
 
 /** Where the parse command reads and writes; the real process streams, or test doubles. */
 export interface ParseIO {
@@ -21,25 +20,15 @@ export interface ParseOptions {
 }
 
 /**
- * Streams FILE (or stdin for '-') through the log parser to stdout, chunk by chunk, waiting for
- * 'drain' when stdout is full, so memory stays flat for any input size. Resolves to the exit code.
+ * Streams FILE (or stdin for '-'; gzip data is inflated) through the log parser to stdout, chunk
+ * by chunk, waiting for 'drain' when stdout is full, so memory stays flat for any input size.
+ * Resolves to the exit code.
  */
 export async function runParse(options: ParseOptions, io: ParseIO): Promise<number> {
-  let input: Readable;
-  if (options.file === "-") {
-    input = io.stdin;
-  } else {
-    const problem = await unreadable(options.file);
-    if (problem !== null) {
-      io.stderr.write(`blocked-forever: cannot read ${options.file}: ${problem}\n`);
-      return 2;
-    }
-    input = createReadStream(options.file, { highWaterMark: 1 << 16 });
-  }
-
   // Non-fatal decoding turns invalid UTF-8 into U+FFFD, which the parser reports as binary data.
   const decoder = new TextDecoder("utf-8");
   const parser = new LogParser();
+  const output = new Output(io.stdout);
   const format = options.format === "csv" ? recordToCsv : (r: TraceRecord) => JSON.stringify(r) + "\n";
   const errors = new Map<ErrorReason, number>();
   const write = async (records: TraceRecord[]): Promise<void> => {
@@ -49,21 +38,41 @@ export async function runParse(options: ParseOptions, io: ParseIO): Promise<numb
       if (r.kind === "error") errors.set(r.reason, (errors.get(r.reason) ?? 0) + 1);
       out += format(r);
     }
-    if (!io.stdout.write(out)) await once(io.stdout, "drain");
+    await output.write(out);
   };
 
+  const readFailed = (e: ReadFailed): number => {
+    io.stderr.write(`blocked-forever: cannot read ${inputName(options.file)}: ${e.message}\n`);
+    return 2;
+  };
+  const bytes = inputBytes({ file: options.file, stdin: io.stdin });
+  let first: IteratorResult<Uint8Array>;
   try {
-    if (options.format === "csv" && !io.stdout.write(csvHeader())) await once(io.stdout, "drain");
-    for await (const chunk of input) {
-      const text = typeof chunk === "string" ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
-      await write(parser.push(text));
+    // A file that cannot be opened at all gets its one line before anything is written.
+    first = await bytes.next();
+  } catch (e) {
+    if (e instanceof ReadFailed) return readFailed(e);
+    throw e;
+  }
+  try {
+    if (options.format === "csv") await output.write(csvHeader());
+    let failed: ReadFailed | null = null;
+    try {
+      for (let next = first; next.done !== true; next = await bytes.next()) {
+        await write(parser.push(decoder.decode(next.value, { stream: true })));
+      }
+    } catch (e) {
+      if (!(e instanceof ReadFailed)) throw e;
+      failed = e;
     }
+    // What was read before a failure is written, then the failure is told.
     await write(parser.push(decoder.decode()));
     await write(parser.end());
+    await output.flush();
+    if (failed !== null) return readFailed(failed);
   } catch (e) {
-    io.stderr.write(
-      `blocked-forever: cannot read ${options.file === "-" ? "standard input" : options.file}: ${reason(e)}\n`,
-    );
+    if (!(e instanceof WriteFailed)) throw e;
+    io.stderr.write(writeFailureLine(e));
     return 2;
   }
   if (!options.strict || errors.size === 0) return 0;
@@ -80,30 +89,4 @@ export function errorSummary(errors: ReadonlyMap<ErrorReason, number>): string {
     .map(([reason, n]) => `${String(n)} ${reason}`)
     .join(", ");
   return `${String(total)} ${total === 1 ? "line is an error record" : "lines are error records"} (${byReason})`;
-}
-
-/** Why a path cannot be read as a file, or null if it can (as far as stat can tell). */
-async function unreadable(file: string): Promise<string | null> {
-  try {
-    const s = await stat(file);
-    if (s.isDirectory()) return "is a directory";
-    return null;
-  } catch (e) {
-    return reason(e);
-  }
-}
-
-function reason(e: unknown): string {
-  const code = typeof e === "object" && e !== null && "code" in e ? String(e.code) : "";
-  switch (code) {
-    case "ENOENT":
-      return "no such file";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "is a directory";
-    default:
-      return e instanceof Error ? e.message : String(e);
-  }
 }

@@ -2,19 +2,12 @@
 // (Strings) that zh.ts must fill in full; a key missing there fails the type check. Strings
 // with parameters are `{name}` templates, filled by fill() (fill.ts), so that a table can also
 // travel to the browser as JSON. The article's prose is not here: it is in src/content/article/.
-import type { FormatClueCode } from "../lib/lab/format-detect.ts";
-import type { LabNote } from "../lib/lab/lab-analysis.ts";
-import type { LabChartId } from "../lib/lab/lab-charts.ts";
 import type { ClampNote, ClampReason, LiveFix } from "../lib/live/live-params.ts";
-import { ERROR_MESSAGES } from "../lib/parse/parse-line.ts";
 import { replayEn } from "./en-replay.ts";
+// The lab's area is in lab-en.ts, for its size.
+import { labEn } from "./lab-en.ts";
 
-/** How a lab chart is named and labelled; `keys` names its lines. */
-export interface ChartWords {
-  title: string;
-  y: string;
-  keys: Record<string, string>;
-}
+export type { ChartWords } from "./lab-en.ts";
 
 export const en = {
   /** The page shell: header, footer, navigation. */
@@ -350,151 +343,8 @@ export const en = {
     },
   },
 
-  /** The lab page; everything below `client` travels to the browser. */
-  lab: {
-    title: "Log lab: read your own gctrace and schedtrace",
-    description:
-      "Paste or open what a Go program printed under GODEBUG=gctrace=1 and schedtrace; parse, chart and export it in your browser. Nothing leaves your computer.",
-    heading: "Log lab",
-    lede: "Bring what your own Go program printed to stderr under GODEBUG=gctrace=1,schedtrace=1000,scheddetail=1. The lab reads it with the same parser the article uses, charts the heap, the GC pauses and the scheduler, and lists every line it could not read.",
-    privacy: "Everything happens in your browser: the log is not uploaded or sent anywhere.",
-    noScript: "The lab needs JavaScript to parse a log in your browser.",
-    inputHeading: "Your log",
-    how: "Paste text, open (or drop) a file, or load one of our own recordings.",
-    pasteLabel: "Paste a log",
-    pastePlaceholder: "gc 1 @0.012s 2%: 0.021+0.45+0.003 ms clock, …",
-    parsePaste: "Parse the pasted text",
-    fileLabel: "Open a log file",
-    dropHint: "You can also drop a file on this area.",
-    recordingsLabel: "Our recordings",
-    recordingsHint: "The stderr.log of each of the article's programs, by program and Go version.",
-    loadRecording: "Load this recording",
-    progressLabel: "Parsing progress",
-    cancel: "Cancel",
-    summaryHeading: "Summary",
-    exportHeading: "Export",
-    exportJsonl: "Download JSON Lines",
-    exportCsv: "Download CSV",
-    chartsHeading: "Charts",
-    downsampled:
-      "Long logs are cut into time buckets and each keeps its lowest and highest point, so no peak is hidden.",
-    client: {
-      pasted: "pasted text",
-      reading: "Read {done} of {total}, {lines} lines",
-      chars: "{n} characters",
-      cancelled: "Cancelled. The previous results are unchanged.",
-      noWorker:
-        "This browser could not start a background thread (Web Worker), so the log is parsed on the page's main thread in small steps; big files will be slower.",
-      failed: "Parsing failed: {reason}",
-      status: "{label}: {value}",
-      separator: "; ",
-      source: "Source",
-      lines: "Lines",
-      format: "Format",
-      versionAtLeast: "Go {v} or later",
-      versionAtMost: "Go {v} or earlier",
-      versionBetween: "Go {a} to {b}",
-      versionExactly: "Go {v}",
-      versionConflict:
-        "The clues disagree (at least {a}, yet at most {b}): this log probably mixes output of different Go versions.",
-      versionUnknown: "No clue to the Go version.",
-      clue: {
-        gctrace: "gctrace lines (GODEBUG=gctrace=1)",
-        "gctrace-stacks": "gctrace with MB stacks and MB globals: Go 1.18 or later",
-        "gctrace-no-stacks": "gctrace without stacks and globals: Go 1.17 or earlier",
-        "leak-check": "(checking for goroutine leaks): leak detection, Go 1.26 or later",
-        "gc-forced-line": "GC forced: a periodic GC started by sysmon after two minutes without one",
-        schedtrace: "schedtrace summary lines",
-        scheddetail: "scheddetail lines (P, M and G)",
-        needspinning: "needspinning=: Go 1.21 or later",
-        "no-needspinning": "no needspinning=: Go 1.20 or earlier",
-        "runq-spaced": "local run queues printed as [ 0 0 ]: Go 1.25 or later",
-        "runq-tight": "local run queues printed as [0 0]: Go 1.24 or earlier",
-        schedticks: "schedticks=: Go 1.25 or later",
-        "ids-nil": "missing ids printed as nil: Go 1.21 or later",
-        "ids-minus-one": "missing ids printed as -1: Go 1.20 or earlier",
-        "flags-bool": "gcwaiting=false/true: Go 1.21 or later",
-        "flags-int": "gcwaiting=0/1: Go 1.20 or earlier",
-        "status-leaked": "G status 10 (_Gleaked): Go 1.26 or later",
-        "scav-old": "the old scavtrace form with a generation: around Go 1.15",
-        "scav-1.19": "the scavtrace “KiB total” form: Go 1.19–1.20",
-        "scav-1.21": "the scavtrace “work (bg)/(eager) … KiB now” form: Go 1.21 or later",
-        pacer: "pacer: lines (GODEBUG=gcpacertrace=1)",
-        crlf: "CRLF (Windows) line ends, read as usual",
-      } satisfies Record<FormatClueCode, string>,
-      atLine: " (line {n})",
-      gcCycles: "GC cycles",
-      gcCyclesValue: "{total} ({automatic} automatic, {forced} forced)",
-      periodic: "{n} of them periodic, after “GC forced”",
-      leakChecks: "{n} with leak detection",
-      peakLive: "Peak live heap",
-      peakLiveValue: "{mb} MiB (line {line})",
-      peakHeap: "Peak heap (any phase)",
-      pauses: "STW pauses",
-      pausesValue: "p50 {p50} ms, p99 {p99} ms, max {max} ms",
-      pausesNote: "A cycle’s pause is its sweep termination plus mark termination wall-clock time.",
-      none: "none",
-      snapshotHeading: "Goroutines in the last scheddetail snapshot",
-      snapshotIntro:
-        "The G lines after SCHED {t} ms (line {line}): {n} in all. Waiting ones are counted by wait reason, the others by status.",
-      category: "Status or wait reason",
-      count: "Count",
-      notes: {
-        empty: "The input is empty: there are no lines to read.",
-        binary: "This looks like a binary file, not a text log: most lines hold NUL bytes or invalid UTF-8.",
-        "no-runtime":
-          "No runtime output found, only what the program printed itself. Run the program with GODEBUG=gctrace=1,schedtrace=1000 and save its stderr.",
-        "long-line":
-          "A line was longer than 1 MiB; the rest of it was cut and is listed under problems below. Every other line was read as usual.",
-        "time-restarts":
-          "Time goes back partway through: this log probably holds several runs, and the curves fold back there.",
-      } satisfies Record<LabNote, string>,
-      problemsHeading: "Lines that could not be read",
-      problemsNone: "Every line was read.",
-      problemsCount: "{total} lines could not be parsed; the first {shown} are listed. All other lines count as usual.",
-      line: "Line",
-      reason: "Reason",
-      text: "Text",
-      /** Why a line could not be read, by the parser's reason code. */
-      reasons: ERROR_MESSAGES,
-      exporting: "Preparing the export…",
-      chartsLoading: "Drawing…",
-      chart: {
-        heap: {
-          title: "Heap and heap goal",
-          y: "MiB",
-          keys: {
-            start: "heap at GC start",
-            end: "heap at mark termination",
-            live: "live heap",
-            goal: "heap goal",
-            forced: "forced GC",
-          },
-        },
-        gcCpu: { title: "CPU spent in GC (cumulative %)", y: "%", keys: { cpu: "GC CPU %" } },
-        stw: {
-          title: "Stop-the-world phases per GC",
-          y: "ms",
-          keys: { sweepTerm: "sweep termination", markTerm: "mark termination" },
-        },
-        mark: { title: "Concurrent mark time per GC", y: "ms", keys: { mark: "concurrent mark" } },
-        sched: {
-          title: "Scheduler: threads, idle Ps and run queues",
-          y: "count",
-          keys: {
-            threads: "threads",
-            idleProcs: "idle Ps",
-            runqueue: "global run queue",
-            localRunqueues: "local run queues (sum)",
-          },
-        },
-        goroutines: { title: "Goroutines by status and wait reason", y: "count", keys: {} },
-      } as Record<LabChartId, ChartWords>,
-      seconds: "s",
-      chartDescription: "{title}, {points} points drawn. {peaks}.",
-      linePeak: "{name} highest {peak} at {at} s",
-    },
-  },
+  /** The lab page (lab-en.ts); everything below `client` travels to the browser. */
+  lab: labEn,
 };
 
 /** The shape of a string table, as en.ts defines it. */

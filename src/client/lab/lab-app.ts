@@ -1,23 +1,14 @@
 /**
- * <go-log-lab>: reads a Go runtime log (pasted, opened, dropped, or one of our recordings),
- * parses it in a Web Worker with progress and cancel, and shows the summary, the problems, the
- * charts (Plot, loaded when there is something to draw) and the export buttons. Nothing is sent
- * anywhere: the file is read with the File API and the results stay on the page.
+ * <go-log-lab>: reads a Go runtime log (pasted, opened, dropped, or one of our recordings; plain,
+ * behind a log collector's prefixes, or gzip-compressed), parses it in a Web Worker with progress
+ * and cancel, and shows the summary, the goroutine dumps, the problems, the charts (Plot, loaded
+ * when there is something to draw) and the export buttons; a second log (B) is compared with the
+ * first. Nothing is sent anywhere: files are read with the File API and results stay on the page.
  */
-import type { LabSummary } from "../../lib/lab/lab-analysis.ts";
 import { ReadCancelled, type ExportFormat, type LabSource, type ReadProgress } from "../../lib/lab/read-source.ts";
 import { MainThreadRunner, WorkerRunner, WorkerUnavailable, type LabRunner } from "./lab-runner.ts";
-import {
-  bytes,
-  el,
-  gcCyclesText,
-  num,
-  renderNotes,
-  renderProblems,
-  renderSnapshot,
-  renderSummary,
-  type LabStrings,
-} from "./lab-render.ts";
+import { bytes, el, num, plural, type LabStrings } from "./lab-dom.ts";
+import { LabResultsView } from "./lab-results.ts";
 import { fill } from "../../i18n/fill.ts";
 
 /** One of our recordings' stderr.log, as LabPage.astro puts them in the page. */
@@ -37,9 +28,9 @@ class GoLogLab extends HTMLElement {
   #lang = "en";
   #runner: LabRunner = new MainThreadRunner();
   #busy = false;
-  #job = 0;
   #current: Current | null = null;
   #recordings: EmbeddedLog[] = [];
+  #results: LabResultsView | null = null;
 
   connectedCallback(): void {
     this.#lang = this.dataset["lang"] ?? "en";
@@ -47,14 +38,22 @@ class GoLogLab extends HTMLElement {
     const data = this.querySelector("script.lab-recordings")?.textContent ?? "[]";
     this.#recordings = JSON.parse(data) as EmbeddedLog[];
     this.#runner = new WorkerRunner(this.querySelector("script.lab-worker-source")?.textContent ?? "");
+    this.#results = new LabResultsView(this, this.#t, this.#lang, {
+      pickRun: (run) => {
+        if (this.#current !== null) void this.#read(this.#current, "a", run);
+      },
+      state: (state) => {
+        this.dataset["state"] = state;
+        this.dataset[`${state}At`] = performance.now().toFixed(0);
+      },
+      status: (text) => {
+        this.#status(text);
+      },
+    });
 
     this.#q(".lab-parse-paste", HTMLButtonElement).addEventListener("click", () => {
       const text = this.#q(".lab-paste", HTMLTextAreaElement).value;
-      void this.#analyse({
-        source: { kind: "text", text },
-        name: this.#t.pasted,
-        fileBase: "pasted",
-      });
+      this.#take({ source: { kind: "text", text }, name: this.#t.pasted, fileBase: "pasted" });
     });
     const file = this.#q(".lab-file", HTMLInputElement);
     file.addEventListener("change", () => {
@@ -65,7 +64,7 @@ class GoLogLab extends HTMLElement {
       const id = this.#q(".lab-recording", HTMLSelectElement).value;
       const rec = this.#recordings.find((r) => r.id === id);
       if (rec !== undefined) {
-        void this.#analyse({
+        this.#take({
           source: { kind: "text", text: rec.text },
           name: `traces/${rec.id}/stderr.log`,
           fileBase: rec.id.replace("/", "-"),
@@ -104,11 +103,21 @@ class GoLogLab extends HTMLElement {
     return e;
   }
 
+  /** Which log the next input goes to: A, or B to compare with A. */
+  #slot(): "a" | "b" {
+    const b = this.querySelector<HTMLInputElement>("input[name=lab-slot][value=b]");
+    return b?.checked === true && !b.disabled ? "b" : "a";
+  }
+
+  #take(next: Current): void {
+    void this.#read(next, this.#slot(), null);
+  }
+
   #openFile(f: File): void {
-    void this.#analyse({
+    this.#take({
       source: { kind: "blob", blob: f },
       name: `${f.name} (${bytes(this.#lang, f.size)})`,
-      fileBase: f.name.replace(/\.[^.]*$/, "") || "log",
+      fileBase: f.name.replace(/\.gz$/i, "").replace(/\.[^.]*$/, "") || "log",
     });
   }
 
@@ -117,9 +126,14 @@ class GoLogLab extends HTMLElement {
     this.#q(".lab-progress", HTMLProgressElement).hidden = !busy;
     this.#q(".lab-cancel", HTMLButtonElement).hidden = !busy;
     this.toggleAttribute("aria-busy", busy);
-    for (const b of this.querySelectorAll<HTMLButtonElement>(".lab-input button, .lab-export button"))
+    for (const b of this.querySelectorAll<HTMLButtonElement | HTMLSelectElement>(
+      ".lab-input button, .lab-export button, .lab-run-pick select",
+    )) {
       b.disabled = busy;
+    }
     this.#q(".lab-file", HTMLInputElement).disabled = busy;
+    const slotB = this.querySelector<HTMLInputElement>("input[name=lab-slot][value=b]");
+    if (slotB !== null) slotB.disabled = busy || this.#results?.hasA !== true;
   }
 
   /** Says that a parse or an export was cancelled, or why it failed. */
@@ -142,8 +156,8 @@ class GoLogLab extends HTMLElement {
     const show = (n: number): string => (unitBytes ? bytes(this.#lang, n) : num(this.#lang, n));
     this.#q(".lab-progress-text", HTMLElement).textContent = fill(this.#t.reading, {
       done: show(p.done),
-      total: unitBytes ? show(p.total) : fill(this.#t.chars, { n: show(p.total) }),
-      lines: num(this.#lang, p.lines),
+      total: unitBytes ? show(p.total) : plural(this.#lang, p.total, this.#t.chars),
+      lines: plural(this.#lang, p.lines, this.#t.linesCount),
     });
   }
 
@@ -160,11 +174,12 @@ class GoLogLab extends HTMLElement {
     }
   }
 
-  async #analyse(next: Current): Promise<void> {
-    if (this.#busy) return;
-    const job = ++this.#job;
+  /** Reads a source into log A (all its runs, or one) or log B. */
+  async #read(next: Current, slot: "a" | "b", run: number | null): Promise<void> {
+    const results = this.#results;
+    if (this.#busy || results === null) return;
     this.#setBusy(true);
-    this.#status("");
+    this.#status(run === null ? "" : fill(this.#t.readingRun, { i: run }));
     const unitBytes = next.source.kind === "blob";
     this.#progress(
       { done: 0, total: next.source.kind === "blob" ? next.source.blob.size : next.source.text.length, lines: 0 },
@@ -173,58 +188,26 @@ class GoLogLab extends HTMLElement {
     const started = performance.now();
     try {
       const summary = await this.#withRunner((r) =>
-        r.analyse(next.source, (p) => {
-          this.#progress(p, unitBytes);
-        }),
+        r.analyse(
+          next.source,
+          (p) => {
+            this.#progress(p, unitBytes);
+          },
+          run,
+        ),
       );
-      this.#current = next;
-      this.#show(summary, next, job);
+      if (slot === "b") results.showB({ name: next.name, summary });
+      else {
+        const fresh = this.#current !== next;
+        this.#current = next;
+        results.showA({ name: next.name, summary }, fresh);
+      }
       this.dataset["seconds"] = ((performance.now() - started) / 1000).toFixed(2);
     } catch (error) {
       this.#failed(error);
     } finally {
       this.#setBusy(false);
     }
-  }
-
-  #show(summary: LabSummary, current: Current, job: number): void {
-    const t = this.#t;
-    const lang = this.#lang;
-    const results = this.#q(".lab-results", HTMLElement);
-    const summaryHost = this.#q(".lab-summary-host", HTMLElement);
-    const parts: Node[] = [renderSummary(lang, t, summary, current.name)];
-    const notes = renderNotes(t, summary);
-    if (notes !== null) parts.unshift(notes);
-    const snapshot = renderSnapshot(lang, t, summary);
-    if (snapshot !== null) parts.push(snapshot);
-    parts.push(renderProblems(lang, t, summary));
-    summaryHost.replaceChildren(...parts);
-    results.hidden = false;
-    this.#q(".lab-export", HTMLElement).hidden = summary.lines === 0;
-    this.#status(fill(t.status, { label: t.gcCycles, value: gcCyclesText(lang, t, summary) }));
-    this.dataset["state"] = "summary";
-    this.dataset["summaryAt"] = performance.now().toFixed(0);
-    const charts = this.#q(".lab-charts", HTMLElement);
-    const hasCharts = summary.gc.cycles > 0 || summary.sched.lines > 0;
-    this.#q(".lab-charts-section", HTMLElement).hidden = !hasCharts;
-    charts.replaceChildren();
-    if (!hasCharts) {
-      this.dataset["state"] = "drawn";
-      return;
-    }
-    charts.append(el("p", "lab-charts-loading", t.chartsLoading));
-    const importStart = performance.now();
-    void import("./draw-charts.ts")
-      .then((m) => {
-        performance.measure("lab charts module", { start: importStart });
-        return m;
-      })
-      .then((m) => m.drawCharts(charts, summary, t, lang, () => job === this.#job))
-      .then(() => {
-        if (job !== this.#job) return;
-        this.dataset["state"] = "drawn";
-        this.dataset["drawnAt"] = performance.now().toFixed(0);
-      });
   }
 
   async #export(format: ExportFormat): Promise<void> {

@@ -1,9 +1,10 @@
-import type { LabSummary } from "../../lib/lab/lab-analysis.ts";
+import type { LabSummary } from "../../lib/lab/lab-summary.ts";
 import type { ExportFormat, LabSource, ReadProgress } from "../../lib/lab/read-source.ts";
 
 /** A job for the lab worker. */
 export type LabJob =
-  { type: "analyse"; source: LabSource } | { type: "export"; source: LabSource; format: ExportFormat };
+  | { type: "analyse"; source: LabSource; run: number | null }
+  | { type: "export"; source: LabSource; format: ExportFormat };
 
 /** What the page asks the lab worker to do: a job and its number (answers carry the number). */
 export type LabRequest = LabJob & { id: number };

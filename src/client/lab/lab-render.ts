@@ -1,34 +1,7 @@
 import { formatVersion, type VersionRange } from "../../lib/lab/format-detect.ts";
-import type { LabSummary } from "../../lib/lab/lab-analysis.ts";
-import type { Strings } from "../../i18n/en.ts";
+import type { LabSummary, LineNote } from "../../lib/lab/lab-summary.ts";
 import { fill } from "../../i18n/fill.ts";
-
-/** The lab's strings in the page's language, which LabPage.astro puts in the page as JSON. */
-export type LabStrings = Strings["lab"]["client"];
-
-/** Creates an element with optional class and text; never parses HTML. */
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className = "",
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className !== "") e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-/** A number in the page's language, with at most `digits` decimals. */
-export function num(lang: string, n: number, digits = 0): string {
-  return n.toLocaleString(lang, { maximumFractionDigits: digits });
-}
-
-/** Bytes as B, KB or MB (decimal units, as file managers show them). */
-export function bytes(lang: string, n: number): string {
-  if (n < 1000) return `${num(lang, n)} B`;
-  if (n < 1e6) return `${num(lang, n / 1000, 1)} KB`;
-  return `${num(lang, n / 1e6, 1)} MB`;
-}
+import { el, lineList, num, plural, table, type LabStrings } from "./lab-dom.ts";
 
 function versionText(t: LabStrings, v: VersionRange): string {
   const a = v.min === null ? "" : formatVersion(v.min);
@@ -57,103 +30,139 @@ function row(dl: HTMLDListElement, term: string, ...values: (string | Node)[]): 
   return dd;
 }
 
-/** The summary: source, lines, format and Go version, GC cycles, peaks, pauses. */
+const sub = (text: string): HTMLElement => el("span", "lab-sub", text);
+
+/** The summary: source, lines, prefixes, format and Go version, runs, GC cycles, peaks, pauses, goroutines, dumps. */
 export function renderSummary(lang: string, t: LabStrings, s: LabSummary, sourceName: string): HTMLElement {
   const dl = el("dl", "lab-summary");
   dl.dataset["cycles"] = String(s.gc.cycles);
   row(dl, t.source, sourceName);
   row(dl, t.lines, num(lang, s.lines));
+  if (s.prefix !== null) {
+    const p = s.prefix;
+    const formats = p.formats.map((f) => plural(lang, f.lines, t.prefixLines, { format: t.prefixFormats[f.format] }));
+    const dd = row(dl, t.prefix, el("span", "lab-prefix", formats.join(t.separator)));
+    if (p.firstWall !== null && p.lastWall !== null) {
+      dd.append(
+        sub(
+          fill(t.prefixTimes, {
+            from: p.firstWall,
+            to: p.lastWall,
+            zone: p.zone === null ? "" : fill(t.prefixZone, { zone: p.zone }),
+          }),
+        ),
+      );
+    }
+    if (p.joinedPieces > 0) dd.append(sub(plural(lang, p.joinedPieces, t.prefixPieces)));
+  }
   const clues = el("ul", "lab-clues");
   for (const c of s.clues) {
     const li = el("li", "", t.clue[c.code]);
     if (c.line !== null) li.append(el("span", "lab-at", fill(t.atLine, { n: c.line })));
     clues.append(li);
   }
-  const version = el("strong", "lab-version", versionText(t, s.versions));
-  row(dl, t.format, version, clues);
+  row(dl, t.format, el("strong", "lab-version", versionText(t, s.versions)), clues);
+  if (s.runs.count > 1) {
+    const starts = s.runs.list.slice(1, 6).map((r) => num(lang, r.line));
+    const more = s.runs.count > 6 ? "…" : "";
+    row(
+      dl,
+      t.runs,
+      el("span", "lab-runs", plural(lang, s.runs.count, t.runsValue, { lines: starts.join(", ") + more })),
+    );
+  }
   const gc = s.gc;
   const cycles = row(dl, t.gcCycles, el("span", "lab-gc-cycles", gcCyclesText(lang, t, s)));
   const extra = [
     ...(gc.periodic > 0 ? [fill(t.periodic, { n: num(lang, gc.periodic) })] : []),
     ...(gc.leakChecks > 0 ? [fill(t.leakChecks, { n: num(lang, gc.leakChecks) })] : []),
+    ...(gc.missing > 0 ? [plural(lang, gc.missing, t.gcMissing)] : []),
   ];
-  if (extra.length > 0) cycles.append(el("span", "lab-sub", extra.join(t.separator)));
-  const peak = el("span", "lab-peak-live");
-  if (gc.peakLiveMB === null) peak.textContent = t.none;
-  else {
+  if (extra.length > 0) cycles.append(sub(extra.join(t.separator)));
+  // Without a gctrace line (a goroutine dump alone) there is no heap or pause to tell of.
+  const p = gc.pauseMs;
+  if (gc.peakLiveMB !== null && p !== null) {
+    const peak = el("span", "lab-peak-live");
     peak.dataset["mib"] = String(gc.peakLiveMB);
     peak.textContent = fill(t.peakLiveValue, { mb: num(lang, gc.peakLiveMB), line: gc.peakLiveLine ?? 0 });
+    row(dl, t.peakLive, peak);
+    row(dl, t.peakHeap, `${num(lang, gc.peakHeapMB ?? 0)} MiB`);
+    const pauses = fill(t.pausesValue, {
+      p50: num(lang, p.p50, 3),
+      p99: num(lang, p.p99, 3),
+      max: num(lang, p.max, 3),
+    });
+    row(dl, t.pauses, pauses, sub(t.pausesNote));
   }
-  row(dl, t.peakLive, peak);
-  row(dl, t.peakHeap, gc.peakHeapMB === null ? t.none : `${num(lang, gc.peakHeapMB)} MiB`);
-  const p = gc.pauseMs;
-  row(
-    dl,
-    t.pauses,
-    p === null
-      ? t.none
-      : fill(t.pausesValue, { p50: num(lang, p.p50, 3), p99: num(lang, p.p99, 3), max: num(lang, p.max, 3) }),
-    ...(p === null ? [] : [el("span", "lab-sub", t.pausesNote)]),
-  );
+  const snap = s.snapshot;
+  if (snap !== null) {
+    const live = el("span", "lab-goroutines", fill(t.goroutinesValue, { live: num(lang, snap.live) }));
+    live.dataset["live"] = String(snap.live);
+    live.dataset["dead"] = String(snap.dead);
+    const dd = row(dl, t.goroutines, live);
+    if (snap.leaked > 0) dd.append(sub(plural(lang, snap.leaked, t.goroutinesLeaked)));
+    if (snap.dead > 0) dd.append(sub(plural(lang, snap.dead, t.goroutinesDead)));
+  }
+  if (s.dumps.count > 0) row(dl, t.dumpsRow, plural(lang, s.dumps.count, t.dumpsValue));
   return dl;
 }
 
-/** Notes about the input as a whole (empty, binary, program output only, …). */
+/** Notes about the input as a whole (empty, binary, program output only, several runs, …). */
 export function renderNotes(t: LabStrings, s: LabSummary): HTMLElement | null {
   if (s.notes.length === 0) return null;
   const box = el("div", "lab-notes");
   for (const n of s.notes) {
-    const p = el("p", `lab-note lab-note-${n}`, t.notes[n]);
-    box.append(p);
+    box.append(el("p", `lab-note lab-note-${n}`, fill(t.notes[n], { reason: s.gzipError ?? "" })));
   }
   return box;
 }
 
-function table(caption: string, columns: string[], rows: (string | Node)[][], className: string): HTMLElement {
-  const wrap = el("div", `lab-table-scroll ${className}`);
-  wrap.tabIndex = 0;
-  wrap.setAttribute("role", "region");
-  wrap.setAttribute("aria-label", caption);
-  const tableEl = el("table");
-  const head = el("tr");
-  for (const c of columns) {
-    const th = el("th", "", c);
-    th.scope = "col";
-    head.append(th);
-  }
-  tableEl.append(el("thead"), el("tbody"));
-  tableEl.tHead?.append(head);
-  const body = tableEl.tBodies[0];
-  for (const r of rows) {
-    const tr = el("tr");
-    for (const cell of r) {
-      const td = el("td");
-      td.append(cell);
-      tr.append(td);
-    }
-    body?.append(tr);
-  }
-  wrap.append(tableEl);
-  return wrap;
-}
-
-/** Goroutines by status or wait reason at the last scheddetail snapshot; null without one. */
+/** Goroutines by status or wait reason at the last scheddetail snapshot, dead ones apart; null without one. */
 export function renderSnapshot(lang: string, t: LabStrings, s: LabSummary): HTMLElement | null {
   const snap = s.snapshot;
   if (snap === null) return null;
   const section = el("section", "lab-snapshot");
   section.append(el("h3", "", t.snapshotHeading));
   section.append(
-    el("p", "", fill(t.snapshotIntro, { t: num(lang, snap.tMs ?? 0), line: snap.line, n: num(lang, snap.goroutines) })),
+    el("p", "", plural(lang, snap.live, t.snapshotIntro, { t: num(lang, snap.tMs ?? 0), line: snap.line })),
   );
-  section.append(
-    table(
-      t.snapshotHeading,
-      [t.category, t.count],
-      snap.byCategory.map((c) => [el("code", "", c.category), num(lang, c.count)]),
-      "lab-snapshot-table",
-    ),
-  );
+  if (snap.dead > 0) section.append(el("p", "lab-snapshot-dead", plural(lang, snap.dead, t.snapshotDead)));
+  const rows = snap.byCategory.map((c) => {
+    const name = el("span");
+    name.append(el("code", "", c.category));
+    if (!c.live) name.append(" ", el("span", "lab-sub-inline", t.deadRow));
+    return [name, num(lang, c.count)];
+  });
+  section.append(table(t.snapshotHeading, [t.category, t.count], rows, "lab-snapshot-table"));
+  return section;
+}
+
+/** A note's words, from its fields. */
+function noteText(lang: string, t: LabStrings, n: LineNote): string {
+  const lines = n.lines ?? [];
+  const values = { pieces: num(lang, lines.length), lines: lineList(lang, lines) };
+  if (n.reason === "gc-missing") {
+    const [a, b] = n.missingGcs ?? [0, 0];
+    return plural(lang, b - a + 1, t.noteMissing, { a: num(lang, a), b: num(lang, b) });
+  }
+  if (n.reason === "split") return t.noteSplit;
+  if (n.gc !== null) return plural(lang, lines.length, t.noteJoinedGc, { ...values, n: num(lang, n.gc) });
+  if (n.schedMs !== null) return plural(lang, lines.length, t.noteJoinedSched, { ...values, t: num(lang, n.schedMs) });
+  return n.message;
+}
+
+/** Notes the parser wrote about lines it put back together, or GC numbers without a line; null without any. */
+export function renderLineNotes(lang: string, t: LabStrings, s: LabSummary): HTMLElement | null {
+  const { count, samples } = s.lineNotes;
+  if (count === 0) return null;
+  const section = el("section", "lab-line-notes");
+  section.append(el("h3", "", t.lineNotesHeading));
+  const intro = el("p", "lab-line-note-count", plural(lang, count, t.lineNotesCount));
+  if (samples.length < count) intro.append(" ", fill(t.lineNotesShown, { shown: num(lang, samples.length) }));
+  intro.dataset["count"] = String(count);
+  section.append(intro);
+  const rows = samples.map((n) => [String(n.line), noteText(lang, t, n)]);
+  section.append(table(t.lineNotesHeading, [t.line, t.colNote], rows, "lab-line-note-table"));
   return section;
 }
 
@@ -166,11 +175,11 @@ export function renderProblems(lang: string, t: LabStrings, s: LabSummary): HTML
     section.append(el("p", "", t.problemsNone));
     return section;
   }
-  const intro = el(
-    "p",
-    "lab-problem-count",
-    fill(t.problemsCount, { shown: num(lang, samples.length), total: num(lang, count) }),
-  );
+  const words =
+    samples.length < count
+      ? fill(t.problemsSome, { shown: num(lang, samples.length), total: num(lang, count) })
+      : plural(lang, count, t.problemsAll, { total: num(lang, count) });
+  const intro = el("p", "lab-problem-count", words);
   intro.dataset["count"] = String(count);
   section.append(intro);
   section.append(

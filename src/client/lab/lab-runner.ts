@@ -1,4 +1,4 @@
-import type { LabSummary } from "../../lib/lab/lab-analysis.ts";
+import type { LabSummary } from "../../lib/lab/lab-summary.ts";
 import {
   analyseSource,
   exportSource,
@@ -11,7 +11,8 @@ import type { LabJob, LabRequest, LabResponse } from "./lab-protocol.ts";
 
 /** Runs the lab's parsing somewhere: in a worker, or on the main thread in small steps. */
 export interface LabRunner {
-  analyse(source: LabSource, onProgress: (p: ReadProgress) => void): Promise<LabSummary>;
+  /** Reads a source into a summary: of every run, or of one (`run`, 1-based). */
+  analyse(source: LabSource, onProgress: (p: ReadProgress) => void, run?: number | null): Promise<LabSummary>;
   export(source: LabSource, format: ExportFormat, onProgress: (p: ReadProgress) => void): Promise<Blob>;
   /** Stops the running job; its promise rejects with {@link ReadCancelled}. */
   cancel(): void;
@@ -111,8 +112,12 @@ export class WorkerRunner implements LabRunner {
     });
   }
 
-  async analyse(source: LabSource, onProgress: (p: ReadProgress) => void): Promise<LabSummary> {
-    const answer = await this.#run({ type: "analyse", source }, onProgress);
+  async analyse(
+    source: LabSource,
+    onProgress: (p: ReadProgress) => void,
+    run: number | null = null,
+  ): Promise<LabSummary> {
+    const answer = await this.#run({ type: "analyse", source, run }, onProgress);
     if (answer.type !== "summary") throw new Error(`unexpected answer ${answer.type}`);
     return answer.summary;
   }
@@ -142,10 +147,11 @@ export class WorkerRunner implements LabRunner {
 export class MainThreadRunner implements LabRunner {
   #cancelled = false;
 
-  #options(onProgress: (p: ReadProgress) => void): Parameters<typeof analyseSource>[1] {
+  #options(onProgress: (p: ReadProgress) => void, run: number | null = null): Parameters<typeof analyseSource>[1] {
     this.#cancelled = false;
     return {
       onProgress,
+      run,
       chunkSize: 1 << 18,
       pause: () =>
         new Promise<void>((resolve) => {
@@ -155,8 +161,8 @@ export class MainThreadRunner implements LabRunner {
     };
   }
 
-  analyse(source: LabSource, onProgress: (p: ReadProgress) => void): Promise<LabSummary> {
-    return analyseSource(source, this.#options(onProgress));
+  analyse(source: LabSource, onProgress: (p: ReadProgress) => void, run: number | null = null): Promise<LabSummary> {
+    return analyseSource(source, this.#options(onProgress, run));
   }
 
   export(source: LabSource, format: ExportFormat, onProgress: (p: ReadProgress) => void): Promise<Blob> {

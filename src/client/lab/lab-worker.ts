@@ -25,7 +25,7 @@ addEventListener("message", (event: MessageEvent<LabRequest>) => {
   const onProgress = throttledProgress(request.id);
   const run =
     request.type === "analyse"
-      ? analyseSource(request.source, { onProgress }).then((summary) => {
+      ? analyseSource(request.source, { onProgress, run: request.run }).then((summary) => {
           send({ type: "summary", id: request.id, summary });
         })
       : exportSource(request.source, request.format, { onProgress }).then((blob) => {

@@ -1,7 +1,9 @@
-/** A point of a drawn series: x (seconds) and y. */
+/** A point of a drawn series: x (seconds) and y, and w, the wall-clock time of its line when it had one. */
 export interface XY {
   x: number;
   y: number;
+  /** Seconds since 1970 of the wall-clock time the line's prefix printed (as printed, zone ignored). */
+  w?: number;
 }
 
 /**
@@ -50,18 +52,22 @@ function pushPair(out: XY[], a: XY, ai: number, b: XY, bi: number): void {
  * The streaming form of {@link downsampleMinMax}, for series too long to keep: it holds at most
  * `capacity` buckets, each with its lowest and highest point. When the buckets are full,
  * neighbours merge in pairs and every new bucket takes twice as many points, so memory stays
- * bounded and every bucket still keeps its extremes.
+ * bounded and every bucket still keeps its extremes. A point may carry a wall-clock time (w),
+ * which travels with it.
  */
 export class MinMaxSeries {
   readonly #capacity: number;
   #span = 1;
-  // Closed buckets: [loX, loY, hiX, hiY, loFirst(1/0)] flattened.
+  // Closed buckets, flattened, STRIDE numbers each: low x, y, w; high x, y, w; 1 when the low came first.
   #closed: number[] = [];
   #count = 0;
+  // The open bucket's low and high point, as scalars: push runs for every point of a long log.
   #loX = 0;
   #loY = 0;
+  #loW = NaN;
   #hiX = 0;
   #hiY = 0;
+  #hiW = NaN;
   #loAt = 0;
   #hiAt = 0;
   #length = 0;
@@ -75,57 +81,57 @@ export class MinMaxSeries {
     return this.#length;
   }
 
-  /** Adds the next point (x should not decrease, though nothing breaks if it does). */
-  push(x: number, y: number): void {
+  /** Adds the next point (x should not decrease, though nothing breaks if it does); w is its wall time or NaN. */
+  push(x: number, y: number, w = NaN): void {
     const at = this.#length++;
-    if (this.#count === 0) {
-      this.#loX = this.#hiX = x;
-      this.#loY = this.#hiY = y;
-      this.#loAt = this.#hiAt = at;
-    } else {
-      if (y < this.#loY) {
-        this.#loX = x;
-        this.#loY = y;
-        this.#loAt = at;
-      }
-      if (y > this.#hiY) {
-        this.#hiX = x;
-        this.#hiY = y;
-        this.#hiAt = at;
-      }
+    if (this.#count === 0 || y < this.#loY) {
+      this.#loX = x;
+      this.#loY = y;
+      this.#loW = w;
+      this.#loAt = at;
+    }
+    if (this.#count === 0 || y > this.#hiY) {
+      this.#hiX = x;
+      this.#hiY = y;
+      this.#hiW = w;
+      this.#hiAt = at;
     }
     if (++this.#count >= this.#span) this.#close();
   }
 
   #close(): void {
-    this.#closed.push(this.#loX, this.#loY, this.#hiX, this.#hiY, this.#loAt <= this.#hiAt ? 1 : 0);
+    this.#closed.push(
+      this.#loX,
+      this.#loY,
+      this.#loW,
+      this.#hiX,
+      this.#hiY,
+      this.#hiW,
+      this.#loAt <= this.#hiAt ? 1 : 0,
+    );
     this.#count = 0;
-    if (this.#closed.length / 5 >= this.#capacity) this.#halve();
+    if (this.#closed.length / STRIDE >= this.#capacity) this.#halve();
   }
 
   #halve(): void {
     const c = this.#closed;
     const merged: number[] = [];
-    for (let i = 0; i < c.length; i += 10) {
-      if (i + 5 >= c.length) {
-        merged.push(...c.slice(i, i + 5));
+    for (let i = 0; i < c.length; i += 2 * STRIDE) {
+      if (i + STRIDE >= c.length) {
+        merged.push(...c.slice(i, i + STRIDE));
         break;
       }
-      const [aLoX, aLoY, aHiX, aHiY, aLoFirst] = c.slice(i, i + 5) as [number, number, number, number, number];
-      const [bLoX, bLoY, bHiX, bHiY, bLoFirst] = c.slice(i + 5, i + 10) as [number, number, number, number, number];
-      const loFromA = aLoY <= bLoY;
-      const hiFromA = aHiY >= bHiY;
-      const loX = loFromA ? aLoX : bLoX;
-      const loY = loFromA ? aLoY : bLoY;
-      const hiX = hiFromA ? aHiX : bHiX;
-      const hiY = hiFromA ? aHiY : bHiY;
+      const a = c.slice(i, i + STRIDE);
+      const b = c.slice(i + STRIDE, i + 2 * STRIDE);
+      const loFromA = (a[1] ?? NaN) <= (b[1] ?? NaN);
+      const hiFromA = (a[4] ?? NaN) >= (b[4] ?? NaN);
       // Which extreme comes first: when both come from one bucket, that bucket knows; otherwise
       // the one from the earlier bucket does.
       let loFirst: number;
-      if (loFromA && hiFromA) loFirst = aLoFirst;
-      else if (!loFromA && !hiFromA) loFirst = bLoFirst;
+      if (loFromA && hiFromA) loFirst = a[6] ?? 1;
+      else if (!loFromA && !hiFromA) loFirst = b[6] ?? 1;
       else loFirst = loFromA ? 1 : 0;
-      merged.push(loX, loY, hiX, hiY, loFirst);
+      merged.push(...(loFromA ? a : b).slice(0, 3), ...(hiFromA ? a : b).slice(3, 6), loFirst);
     }
     this.#closed = merged;
     this.#span *= 2;
@@ -135,18 +141,24 @@ export class MinMaxSeries {
   points(): XY[] {
     const out: XY[] = [];
     const c = this.#closed;
-    const emit = (loX: number, loY: number, hiX: number, hiY: number, loFirst: boolean): void => {
-      if (loX === hiX && loY === hiY) out.push({ x: loX, y: loY });
-      else if (loFirst) out.push({ x: loX, y: loY }, { x: hiX, y: hiY });
-      else out.push({ x: hiX, y: hiY }, { x: loX, y: loY });
+    const point = (x: number, y: number, w: number): XY => (Number.isNaN(w) ? { x, y } : { x, y, w });
+    const emit = (b: readonly number[], loFirst: boolean): void => {
+      const lo = point(b[0] ?? 0, b[1] ?? 0, b[2] ?? NaN);
+      const hi = point(b[3] ?? 0, b[4] ?? 0, b[5] ?? NaN);
+      if (lo.x === hi.x && lo.y === hi.y) out.push(lo);
+      else if (loFirst) out.push(lo, hi);
+      else out.push(hi, lo);
     };
-    for (let i = 0; i < c.length; i += 5) {
-      emit(c[i] ?? 0, c[i + 1] ?? 0, c[i + 2] ?? 0, c[i + 3] ?? 0, c[i + 4] === 1);
+    for (let i = 0; i < c.length; i += STRIDE) emit(c.slice(i, i + STRIDE), c[i + 6] === 1);
+    if (this.#count > 0) {
+      emit([this.#loX, this.#loY, this.#loW, this.#hiX, this.#hiY, this.#hiW], this.#loAt <= this.#hiAt);
     }
-    if (this.#count > 0) emit(this.#loX, this.#loY, this.#hiX, this.#hiY, this.#loAt <= this.#hiAt);
     return out;
   }
 }
+
+/** Numbers per closed bucket of a {@link MinMaxSeries}. */
+const STRIDE = 7;
 
 /**
  * Keeps an evenly spread sample of at most `capacity` items from a stream of unknown length

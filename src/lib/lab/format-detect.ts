@@ -34,6 +34,18 @@ export const FORMAT_CLUES = {
   "scav-1.19": { min: [1, 19], max: [1, 20] },
   "scav-1.21": { min: [1, 21] },
   pacer: {},
+  "goroutine-dump": {},
+  traceback: {},
+  "goroutine-profile": {},
+  "goroutine-leak-profile": { min: [1, 26] },
+  "goroutine-leaked": { min: [1, 26] },
+  "created-in-goroutine": { min: [1, 21] },
+  "created-without-goroutine": { max: [1, 20] },
+  "prefix-cri": {},
+  "prefix-docker": {},
+  "prefix-json-file": {},
+  "prefix-journald": {},
+  "prefix-journald-iso": {},
   crlf: {},
 } as const satisfies Record<string, { min?: GoVersion; max?: GoVersion }>;
 
@@ -48,14 +60,16 @@ export interface VersionRange {
 }
 
 // Raw-text probes for what the records do not keep (how ids, flags and run queues were printed).
+// A line may begin behind a log collector's prefix (`… stderr F   P0: …`, `{"log":"  P0: …`), so
+// the probes look for the line's own start after a line start, a space or a quote.
+const START = String.raw`(?:^|[\s"])`;
 const TEXT_PROBES: readonly (readonly [FormatClueCode, RegExp])[] = [
-  ["ids-nil", /^ {2}[PMG]\d+: .*=nil\b/m],
-  ["ids-minus-one", /^ {2}[PMG]\d+: .*=-1\b/m],
-  ["runq-spaced", /^SCHED .* runqueue=\d+ \[ /m],
-  ["runq-tight", /^SCHED .* runqueue=\d+ \[\d/m],
-  ["flags-bool", /^SCHED .* gcwaiting=(?:true|false) /m],
-  ["flags-int", /^SCHED .* gcwaiting=[01] /m],
-  ["crlf", /\r\n/],
+  ["ids-nil", new RegExp(String.raw`${START} {2}[PMG]\d+: [^\n]*=nil\b`, "m")],
+  ["ids-minus-one", new RegExp(String.raw`${START} {2}[PMG]\d+: [^\n]*=-1\b`, "m")],
+  ["runq-spaced", new RegExp(String.raw`${START}SCHED [^\n]* runqueue=\d+ \[ `, "m")],
+  ["runq-tight", new RegExp(String.raw`${START}SCHED [^\n]* runqueue=\d+ \[\d`, "m")],
+  ["flags-bool", new RegExp(String.raw`${START}SCHED [^\n]* gcwaiting=(?:true|false) `, "m")],
+  ["flags-int", new RegExp(String.raw`${START}SCHED [^\n]* gcwaiting=[01] `, "m")],
 ];
 
 /** How much raw text {@link FormatDetector.text} looks at, at most (characters). */
@@ -68,6 +82,9 @@ export const TEXT_PROBE_LIMIT = 16 << 20;
 export class FormatDetector {
   readonly #seen = new Map<FormatClueCode, number | null>();
   #probed = 0;
+  // Line ends in the probed text: CRLF is a clue only when most lines end so (a binary file holds a few by chance).
+  #crlf = 0;
+  #lf = 0;
 
   /** Looks at one record. */
   record(r: TraceRecord): void {
@@ -94,6 +111,14 @@ export class FormatDetector {
       case "other":
         if (r.source === "pacer") this.#see("pacer", r.line);
         break;
+      case "goroutine":
+        if (r.leaked) this.#see("goroutine-leaked", r.line);
+        if (r.createdBy !== null)
+          this.#see(r.creator === null ? "created-without-goroutine" : "created-in-goroutine", r.line);
+        break;
+      case "goroutine-group":
+        this.#see(r.profile === "goroutineleak" ? "goroutine-leak-profile" : "goroutine-profile", r.line);
+        break;
       default:
         break;
     }
@@ -110,14 +135,29 @@ export class FormatDetector {
     for (const [code, probe] of TEXT_PROBES) {
       if (!this.#seen.has(code) && probe.test(chunk)) this.#seen.set(code, null);
     }
+    for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) {
+      this.#lf++;
+      if (i > 0 && chunk.charCodeAt(i - 1) === 13) this.#crlf++;
+    }
   }
 
-  #see(code: FormatClueCode, line: number): void {
+  /** A dump's kind, which the records alone do not tell apart: the lab's analysis knows (dump-analysis.ts). */
+  dump(kind: "dump" | "traceback", line: number): void {
+    this.#see(kind === "traceback" ? "traceback" : "goroutine-dump", line);
+  }
+
+  /** A prefix format the parser stripped from some lines. */
+  prefix(code: "prefix-cri" | "prefix-docker" | "prefix-json-file" | "prefix-journald" | "prefix-journald-iso"): void {
+    this.#see(code, null);
+  }
+
+  #see(code: FormatClueCode, line: number | null): void {
     if (!this.#seen.has(code)) this.#seen.set(code, line);
   }
 
   /** The clues seen, in the order of {@link FORMAT_CLUES}. */
   clues(): FormatClue[] {
+    if (this.#crlf > 0 && this.#crlf * 2 >= this.#lf) this.#see("crlf", null);
     return (Object.keys(FORMAT_CLUES) as FormatClueCode[])
       .filter((code) => this.#seen.has(code))
       .map((code) => ({ code, line: this.#seen.get(code) ?? null }));

@@ -21,7 +21,10 @@ function hasBinary(text: string): boolean {
 // like a runtime line means the runtime's writes were interleaved with the program's.
 const TORN_PIECE = / ms clock, | ms cpu, |\d->\d+->\d+ MB| MB goal, | MB stacks, | MB globals|\d @\d+\.\d{3}s \d+%/;
 const RUNTIME_START_INSIDE = /gc \d+ @\d+\.\d{3}s |SCHED \d+ms: /;
-const OTHER_RUNTIME = /^(?:scvg\d*: |scan: |checkfinalizers: )/;
+// Runtime lines no parser reads: the scavenger's and the GC's debug output, and what a traceback
+// prints around its goroutines (its cause, the signal's PC, the registers of a SIGQUIT or a crash).
+const OTHER_RUNTIME =
+  /^(?:scvg\d*: |scan: |checkfinalizers: |panic: |fatal error: |SIG[A-Z0-9]+: |PC=0x[0-9a-f]+ m=|\[signal |[a-z][a-z0-9]{1,5} +0x[0-9a-f]+$)/;
 // Any of BINARY, RUNTIME_START_INSIDE or TORN_PIECE: when none is in a line, it is plain output.
 const SUSPECT = new RegExp([BINARY, RUNTIME_START_INSIDE, TORN_PIECE].map((re) => re.source).join("|"));
 
@@ -136,6 +139,8 @@ export const ERROR_MESSAGES: Record<ErrorReason, string> = {
   "torn-line": "a runtime line starts in the middle of this line (torn output)",
   "torn-piece": "looks like a piece of a torn gctrace line",
   "binary-data": "binary data (NUL byte or invalid UTF-8)",
+  "bad-bytes":
+    "characters that are not text (NUL bytes or invalid UTF-8) at the start or end were left out; the rest was read",
   "line-too-long": "line too long: the part after the first 1 MiB was cut",
 };
 

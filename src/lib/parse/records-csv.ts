@@ -64,11 +64,31 @@ export const CSV_COLUMNS = [
   "lockedg",
   "waitReason",
   "lockedm",
-  // error (reason), other and error (text), other (source), error (message)
+  // error and note (reason), other and error (text), other (source), error and note (message)
   "reason",
   "text",
   "source",
   "message",
+  // goroutine and goroutine-group (also use id), added after the columns above so those keep their place
+  "endLine",
+  "dump",
+  "state",
+  "leaked",
+  "waitMinutes",
+  "lockedToThread",
+  "frames",
+  "framesElided",
+  "createdBy",
+  "creator",
+  "profile",
+  "total",
+  "count",
+  "labels",
+  // note
+  "lines",
+  "missingGcs",
+  // a line behind a log collector's prefix
+  "wall",
 ] as const;
 
 /** Separator between the numbers of an array field inside one CSV cell (e.g. `0.16;0.36;0.002`). */
@@ -93,13 +113,25 @@ export function recordToCsv(record: TraceRecord): string {
   return out + CSV_EOL;
 }
 
+/** A stack frame as one piece of text: `func file:line`. */
+function frameText(value: unknown): string {
+  if (typeof value !== "object" || value === null) return String(value);
+  const { func, file, line } = value as { func?: unknown; file?: unknown; line?: unknown };
+  return `${String(func)} ${String(file)}:${String(line)}`;
+}
+
 /**
- * One value as a CSV cell: null or absent is empty, arrays are joined with {@link CSV_ARRAY_SEPARATOR},
- * strings are quoted when RFC 4180 needs it (comma, quote, CR, LF) or when they have edge spaces.
+ * One value as a CSV cell: null or absent is empty, arrays are joined with {@link CSV_ARRAY_SEPARATOR}
+ * (stack frames written `func file:line`), strings are quoted when RFC 4180 needs it (comma,
+ * quote, CR, LF) or when they have edge spaces.
  */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
-  if (Array.isArray(value)) return value.join(CSV_ARRAY_SEPARATOR);
+  if (Array.isArray(value))
+    return csvCell(
+      value.map((v) => (typeof v === "object" ? frameText(v) : String(v))).join(CSV_ARRAY_SEPARATOR) || null,
+    );
+  if (typeof value === "object") return csvCell(frameText(value));
   if (typeof value === "string") {
     // An empty string is written `""` so that it differs from a field the record does not have.
     if (value === "") return '""';

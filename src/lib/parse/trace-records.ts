@@ -6,13 +6,35 @@
  */
 
 /** The kinds of record, in the order the CLI documents them. */
-export const RECORD_KINDS = ["gc", "gc-forced", "scav", "sched", "p", "m", "g", "other", "error"] as const;
+export const RECORD_KINDS = [
+  "gc",
+  "gc-forced",
+  "scav",
+  "sched",
+  "p",
+  "m",
+  "g",
+  "goroutine",
+  "goroutine-group",
+  "other",
+  "note",
+  "error",
+] as const;
 
 /** One of {@link RECORD_KINDS}. */
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
+/** What every record may carry after its own fields. */
+export interface LineTime {
+  /**
+   * The wall-clock time a log collector's prefix gave the line (containerd/CRI, `docker logs -t`,
+   * Docker json-file, journald), as printed; absent for a line without a prefix.
+   */
+  wall?: string;
+}
+
 /** A `gc N @S.SSSs P%: …` line printed by `GODEBUG=gctrace=1` (Go 1.18–1.27 format). */
-export interface GcRecord {
+export interface GcRecord extends LineTime {
   kind: "gc";
   line: number;
   /** GC cycle number, restarting at 1 in every process. */
@@ -42,7 +64,7 @@ export interface GcRecord {
 }
 
 /** The `GC forced` line that sysmon prints before a periodic (2-minute) GC. */
-export interface GcForcedRecord {
+export interface GcForcedRecord extends LineTime {
   kind: "gc-forced";
   line: number;
 }
@@ -51,7 +73,7 @@ export interface GcForcedRecord {
 export type ScavForm = "old" | "1.19" | "1.21+";
 
 /** A `scav …` line printed by `GODEBUG=scavtrace=1`. */
-export interface ScavRecord {
+export interface ScavRecord extends LineTime {
   kind: "scav";
   line: number;
   form: ScavForm;
@@ -72,7 +94,7 @@ export interface ScavRecord {
 }
 
 /** A `SCHED Nms: …` summary line (`GODEBUG=schedtrace=X`, with or without `scheddetail=1`). */
-export interface SchedRecord {
+export interface SchedRecord extends LineTime {
   kind: "sched";
   line: number;
   /** Milliseconds since the first schedtrace line (about program start). */
@@ -97,7 +119,7 @@ export interface SchedRecord {
 }
 
 /** A `  P<i>: …` line of `scheddetail=1`. */
-export interface PRecord {
+export interface PRecord extends LineTime {
   kind: "p";
   line: number;
   /** `tMs` of the SCHED line above it; null if no SCHED line came first. */
@@ -116,7 +138,7 @@ export interface PRecord {
 }
 
 /** A `  M<id>: …` line of `scheddetail=1`. */
-export interface MRecord {
+export interface MRecord extends LineTime {
   kind: "m";
   line: number;
   tMs: number | null;
@@ -138,7 +160,7 @@ export interface MRecord {
 }
 
 /** A `  G<id>: status=N(reason) m=… lockedm=…` line of `scheddetail=1`. */
-export interface GRecord {
+export interface GRecord extends LineTime {
   kind: "g";
   line: number;
   tMs: number | null;
@@ -157,7 +179,7 @@ export interface GRecord {
 export type OtherSource = "program" | "pacer" | "runtime";
 
 /** A line that is not one of the parsed runtime formats: program output, pacer lines, blank lines. */
-export interface OtherRecord {
+export interface OtherRecord extends LineTime {
   kind: "other";
   line: number;
   text: string;
@@ -180,6 +202,7 @@ export const ERROR_REASONS = [
   "torn-line",
   "torn-piece",
   "binary-data",
+  "bad-bytes",
   "line-too-long",
 ] as const;
 
@@ -187,7 +210,7 @@ export const ERROR_REASONS = [
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 
 /** A line that looks like runtime output but does not parse (torn, truncated, binary). */
-export interface ErrorRecord {
+export interface ErrorRecord extends LineTime {
   kind: "error";
   line: number;
   reason: ErrorReason;
@@ -195,6 +218,105 @@ export interface ErrorRecord {
   message: string;
 }
 
+/** One call of a goroutine's stack: the function and where in its source the call is. */
+export interface Frame {
+  /** The function as printed, without its arguments (`main.collect.func1`, `sync.(*Mutex).Lock`). */
+  func: string;
+  /** The source file as printed (`dumps/main.go`, or an absolute path without -trimpath). */
+  file: string;
+  line: number;
+}
+
+/**
+ * One goroutine of a goroutine dump: `pprof.Lookup("goroutine").WriteTo(w, 2)`, the goroutine leak
+ * profile at debug=2, or a traceback (panic, fatal error, SIGQUIT). Its header line is `line`, its
+ * last frame line `endLine`; the frame lines give no records of their own.
+ */
+export interface GoroutineRecord extends LineTime {
+  kind: "goroutine";
+  line: number;
+  /** The last line of its block (a frame, or the blank line after it). */
+  endLine: number;
+  /** Which dump of the log it belongs to, from 1: a new dump starts where a goroutine id repeats or other output came between. */
+  dump: number;
+  /** The goroutine id (0 is a thread's own scheduling stack, shown only in tracebacks). */
+  id: number;
+  /** Its status or wait reason as printed (`chan receive`, `running`, `sync.Mutex.Lock`), without the suffixes below. */
+  state: string;
+  /** True when printed with ` (leaked)`: the GC found it blocked forever (Go 1.26+). */
+  leaked: boolean;
+  /** Minutes it has waited (`, 12 minutes`), printed for waits of a minute or more; null when not printed. */
+  waitMinutes: number | null;
+  /** `, locked to thread`: it called runtime.LockOSThread. */
+  lockedToThread: boolean;
+  /** Its stack, innermost call first. */
+  frames: Frame[];
+  /** True when the runtime left frames out (`...additional frames elided...`). */
+  framesElided: boolean;
+  /** The `go` statement that started it (`created by …` and the line below); null for the main goroutine and runtime ones without. */
+  createdBy: Frame | null;
+  /** The goroutine that ran that `go` statement (`in goroutine N`, Go 1.21+); null when not printed. */
+  creator: number | null;
+}
+
+/** Which profile a {@link GoroutineGroupRecord} came from. */
+export type GoroutineProfileName = "goroutine" | "goroutineleak";
+
+/**
+ * One stack of a `debug=1` goroutine profile (`goroutine profile: total N`) or goroutine leak
+ * profile (`goroutineleak profile: total N`, Go 1.26+): how many goroutines share it. Its first
+ * line is `N @ 0x…`, then `#` frame lines up to `endLine`.
+ */
+export interface GoroutineGroupRecord extends LineTime {
+  kind: "goroutine-group";
+  line: number;
+  endLine: number;
+  /** Which dump or profile of the log it belongs to, counted with goroutine dumps, from 1. */
+  dump: number;
+  profile: GoroutineProfileName;
+  /** The profile's `total` (all goroutines it counts, in every group). */
+  total: number;
+  /** Goroutines with this stack. */
+  count: number;
+  frames: Frame[];
+  /** The pprof labels line (`# labels: {…}`) as printed; null without labels. */
+  labels: string | null;
+}
+
+/** Why a `note` record was written: something the parser did or found that is not an error. */
+export const NOTE_REASONS = ["joined", "split", "gc-missing"] as const;
+
+/** One of {@link NOTE_REASONS}. */
+export type NoteReason = (typeof NOTE_REASONS)[number];
+
+/**
+ * Something worth knowing about the lines, that is not an error: a runtime line torn by other
+ * output and put back together (`joined`: its pieces' `lines`; the program's text between them
+ * are `other` records), a runtime line that began after the program's text on the same line
+ * (`split`), or GC numbers with no gctrace line (`gc-missing`: `missingGcs`).
+ */
+export interface NoteRecord extends LineTime {
+  kind: "note";
+  line: number;
+  reason: NoteReason;
+  /** `joined`, `split`: every line that held a piece of the runtime line, in order; null otherwise. */
+  lines: number[] | null;
+  /** `gc-missing`: the first and last GC number without a line; null otherwise. */
+  missingGcs: [number, number] | null;
+  message: string;
+}
+
 /** Any record the log parser produces. */
 export type TraceRecord =
-  GcRecord | GcForcedRecord | ScavRecord | SchedRecord | PRecord | MRecord | GRecord | OtherRecord | ErrorRecord;
+  | GcRecord
+  | GcForcedRecord
+  | ScavRecord
+  | SchedRecord
+  | PRecord
+  | MRecord
+  | GRecord
+  | GoroutineRecord
+  | GoroutineGroupRecord
+  | OtherRecord
+  | NoteRecord
+  | ErrorRecord;

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseLog } from "../../../src/lib/parse/log-parser.ts";
 import { LabAnalysis, MAX_PROBLEM_SAMPLES } from "../../../src/lib/lab/lab-analysis.ts";
@@ -64,27 +65,53 @@ describe("LabAnalysis over real logs", () => {
     expect(s.snapshot?.goroutines).toBe(gLines.length);
     const leaked = gLines.filter((l) => l.includes("status=10(chan receive)")).length;
     expect(leaked).toBeGreaterThan(0);
-    expect(s.snapshot?.byCategory).toContainEqual({ category: "leaked: chan receive", count: leaked });
+    expect(s.snapshot?.leaked).toBe(leaked);
+    expect(s.snapshot?.byCategory).toContainEqual({ category: "leaked: chan receive", count: leaked, live: true });
     expect(s.series.goroutines.length).toBeGreaterThan(0);
   });
 
-  it("lists torn lines as problems with their line numbers and keeps the good ones", () => {
-    const text = fixture("go1.26-torn-gctrace.txt");
+  // The fixes' recordings end with the collectors dead (status 6), kept for reuse.
+  it.each(["fix-close", "fix-context", "fix-timeout"])(
+    "traces/%s/go1.27.3: dead goroutines are counted apart from live ones, and left out of the chart",
+    (program) => {
+      const text = readFileSync(new URL(`../../../traces/${program}/go1.27.3/stderr.log`, import.meta.url), "utf8");
+      const s = analyse(text);
+      const last = text
+        .slice(text.lastIndexOf("\nSCHED ") + 1)
+        .split("\n")
+        .slice(1);
+      const gLines = last.filter((l) => /^ {2}G\d+: /.test(l));
+      const dead = gLines.filter((l) => /status=(?:6|11|4102|4107)\(/.test(l)).length;
+      expect(dead).toBeGreaterThan(0);
+      expect(s.snapshot?.dead).toBe(dead);
+      expect(s.snapshot?.live).toBe(gLines.length - dead);
+      expect(s.series.goroutines.map((g) => g.name)).not.toContain("dead");
+      expect(s.series.liveGoroutines.at(-1)?.y).toBe(gLines.length - dead);
+    },
+  );
+
+  it("a torn gctrace line is put back and counted; one that cannot be, is a problem and its GC is named missing", () => {
+    const torn = analyse(fixture("go1.26-torn-gctrace.txt"));
+    expect(torn.problems.count).toBe(0);
+    expect(torn.gc.cycles).toBe(1);
+    expect(torn.lineNotes).toMatchObject({ count: 1, joined: 1, missingGcs: 0 });
+    expect(torn.lineNotes.samples[0]).toMatchObject({ reason: "joined", line: 5, gc: 1 });
+    // tests/fixtures/lab/README.md: lines 4, 5, 6, 7 and 9 are problems; GCs 3 and 4 never get a whole line.
+    const text = readFileSync(new URL("../../fixtures/lab/malformed.txt", import.meta.url), "utf8");
     const s = analyse(text);
-    const records = parseLog(text);
-    const errors = records.filter((r) => r.kind === "error");
-    expect(s.problems.count).toBe(errors.length);
-    expect(s.problems.count).toBeGreaterThan(0);
-    expect(s.problems.samples[0]?.line).toBe(errors[0]?.line);
-    expect(s.gc.cycles).toBe(records.filter((r) => r.kind === "gc").length);
+    expect(s.problems.samples.map((p) => p.line)).toEqual([4, 5, 6, 7, 9]);
+    expect(s.gc.cycles).toBe(3);
+    expect(s.gc.missing).toBe(2);
+    expect(s.lineNotes.samples).toMatchObject([{ reason: "gc-missing", line: 10, missingGcs: [3, 4] }]);
   });
 
   it("keeps each problem's reason code, which the page translates", () => {
-    const s = analyse("gc goroutines: 3\n ms clock, goroutines: 3\nELF\u0000\n");
+    const s = analyse("gc goroutines: 3\n ms clock, goroutines: 3\nELF\u0000\nEL\u0000F\n");
     expect(s.problems.samples.map((p) => [p.line, p.reason])).toEqual([
       [1, "malformed-gctrace"],
       [2, "torn-piece"],
-      [3, "binary-data"],
+      [3, "bad-bytes"],
+      [4, "binary-data"],
     ]);
   });
 
@@ -101,6 +128,17 @@ describe("LabAnalysis over real logs", () => {
     expect(analyse("\n\n").notes).toContain("empty");
     expect(analyse("hello\nworld\n").notes).toEqual(["no-runtime"]);
     expect(analyse("\u0000\u0001ELF\uFFFD\n\uFFFD\uFFFD\n").notes).toContain("binary");
+  });
+
+  it("says CRLF only of a text log whose lines end so, not of a binary file with a few CR LF bytes", () => {
+    // NULs and invalid UTF-8 on every line, each ended by CR LF.
+    const bytes = Uint8Array.from({ length: 5000 }, (_, i) => [0x00, 0xff, 0x41, 0x0d, 0x0a][i % 5] ?? 0);
+    const binary = analyse(new TextDecoder().decode(bytes));
+    expect(binary.notes).toContain("binary");
+    expect(binary.clues.map((c) => c.code)).not.toContain("crlf");
+    const log = fixture("go1.27-leak-scheddetail.txt");
+    expect(analyse(log.replaceAll("\n", "\r\n")).clues.map((c) => c.code)).toContain("crlf");
+    expect(analyse(`${log}one line\r\n`).clues.map((c) => c.code)).not.toContain("crlf");
   });
 });
 

@@ -7,11 +7,12 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { main } from "../../../src/cli/main.ts";
 import { CSV_COLUMNS } from "../../../src/lib/parse/records-csv.ts";
-import { ERROR_REASONS } from "../../../src/lib/parse/trace-records.ts";
+import { ERROR_REASONS, NOTE_REASONS, RECORD_KINDS } from "../../../src/lib/parse/trace-records.ts";
 import { fixture, lineCount } from "./fixtures.ts";
 
 const bin = fileURLToPath(new URL("../../../bin/blocked-forever.mjs", import.meta.url));
 const fixturePath = (name: string) => fileURLToPath(new URL(`../../fixtures/logs/${name}`, import.meta.url));
+const malformed = fileURLToPath(new URL("../../fixtures/lab/malformed.txt", import.meta.url));
 
 /** Collects what is written to a stream. */
 function sink(): { stream: PassThrough; text: () => string } {
@@ -56,39 +57,51 @@ describe("blocked-forever parse", () => {
     expect(jsonl(r.stdout).map((x) => x["kind"])).toContain("gc-forced");
   });
 
-  it("torn input: exit 0 with error records, exit 1 with --strict", async () => {
-    const plain = await run(["parse", fixturePath("go1.26-torn-gctrace.txt")]);
+  it("bad lines: exit 0 with error records, exit 1 with --strict", async () => {
+    const plain = await run(["parse", malformed]);
     expect(plain.code).toBe(0);
     expect(jsonl(plain.stdout).filter((x) => x["kind"] === "error").length).toBeGreaterThan(0);
-    const strict = await run(["parse", "--strict", fixturePath("go1.26-torn-gctrace.txt")]);
+    const strict = await run(["parse", "--strict", malformed]);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toBe(plain.stdout);
-    expect(strict.stderr).toBe("blocked-forever: 6 lines are error records (5 torn-piece, 1 malformed-gctrace)\n");
+    // tests/fixtures/lab/README.md: lines 4, 5, 6, 7 and 9.
+    expect(strict.stderr).toBe(
+      "blocked-forever: 5 lines are error records (1 malformed-g, 1 malformed-gctrace, 1 malformed-scavtrace, 1 malformed-sched, 1 torn-line)\n",
+    );
     expect((await run(["parse", "--strict", fixturePath("go1.26-leak-scheddetail.txt")])).code).toBe(0);
+    // A torn line that is put back together is no error.
+    expect((await run(["parse", "--strict", fixturePath("go1.26-torn-gctrace.txt")])).code).toBe(0);
   });
 
   it("every error record carries a reason code, in JSON and in CSV", async () => {
-    const plain = await run(["parse", fixturePath("go1.26-torn-gctrace.txt")]);
+    const plain = await run(["parse", malformed]);
     const errors = jsonl(plain.stdout).filter((x) => x["kind"] === "error");
-    expect(errors.map((x) => x["reason"])).toEqual(["malformed-gctrace", ...Array<string>(5).fill("torn-piece")]);
-    expect(errors[0]).toEqual({
+    expect(errors.map((x) => [x["line"], x["reason"]])).toEqual([
+      [4, "malformed-gctrace"],
+      [5, "malformed-sched"],
+      [6, "malformed-g"],
+      [7, "torn-line"],
+      [9, "malformed-scavtrace"],
+    ]);
+    expect(errors[1]).toEqual({
       kind: "error",
       line: 5,
-      reason: "malformed-gctrace",
-      text: "gc goroutines: 3",
-      message: "malformed gctrace line (torn by other output?)",
+      reason: "malformed-sched",
+      text: "SCHED 102ms: gomaxprocs=2 idleprocs=2 threads=4",
+      message: "malformed schedtrace SCHED line (torn by other output?)",
     });
-    const csv = (await run(["parse", "--format", "csv", fixturePath("go1.26-torn-gctrace.txt")])).stdout.split("\r\n");
+    const csv = (await run(["parse", "--format", "csv", malformed])).stdout.split("\r\n");
     const row = csv.find((r) => r.startsWith("error,5,"))!.split(",");
-    expect(row[CSV_COLUMNS.indexOf("reason")]).toBe("malformed-gctrace");
+    expect(row[CSV_COLUMNS.indexOf("reason")]).toBe("malformed-sched");
   });
 
   it("docs/cli.md shows the CSV header and every reason code", async () => {
     const doc = readFileSync(fileURLToPath(new URL("../../../docs/cli.md", import.meta.url)), "utf8");
     expect(doc).toContain(`\n${CSV_COLUMNS.join(",")}\n`);
-    for (const reason of ERROR_REASONS) expect(doc).toContain(`\`${reason}\``);
+    for (const reason of [...ERROR_REASONS, ...NOTE_REASONS]) expect(doc).toContain(`\`${reason}\``);
+    for (const kind of RECORD_KINDS) expect(doc).toMatch(new RegExp(`^### .*\`${kind}\``, "m"));
     const help = (await run(["--help"])).stdout;
-    for (const reason of ERROR_REASONS) expect(help).toContain(reason);
+    for (const reason of [...ERROR_REASONS, ...NOTE_REASONS]) expect(help).toContain(reason);
   });
 
   it("CSV: a header with every column, then one row per line with arrays joined by ';'", async () => {
@@ -107,21 +120,31 @@ describe("blocked-forever parse", () => {
 
   it("CSV quotes text with commas and quotes (RFC 4180)", async () => {
     const r = await run(["parse", "--format=csv", "-"], 'he said "hi", twice\n');
-    expect(r.stdout.split("\r\n")[1]).toBe(
-      `other,1,${",".repeat(CSV_COLUMNS.length - 5)}"he said ""hi"", twice",program,`,
-    );
+    const cells: Record<string, string> = {
+      kind: "other",
+      line: "1",
+      text: '"he said ""hi"", twice"',
+      source: "program",
+    };
+    expect(r.stdout.split("\r\n")[1]).toBe(CSV_COLUMNS.map((c) => cells[c] ?? "").join(","));
   });
 
-  it("a binary file gives error records, not a crash", async () => {
+  it("a binary file gives error records, not a crash; text at a line's ends is kept", async () => {
     const dir = mkdtempSync(join(tmpdir(), "bf-cli-"));
     const file = join(dir, "blob.bin");
-    writeFileSync(file, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0xff, 0xfe, 0x0a, 0x67, 0x63, 0x0a, 0xc3, 0x28]));
+    const bytes = [
+      0x7f, 0x45, 0x4c, 0x46, 0x00, 0xff, 0xfe, 0x0a, 0x67, 0x63, 0x0a, 0xc3, 0x28, 0x0a, 0x41, 0x00, 0x42,
+    ];
+    writeFileSync(file, Buffer.from(bytes));
     const r = await run(["parse", file]);
     expect(r.code).toBe(0);
-    expect(jsonl(r.stdout).map((x) => [x["line"], x["kind"], x["message"]])).toEqual([
-      [1, "error", "binary data (NUL byte or invalid UTF-8)"],
-      [2, "other", undefined],
-      [3, "error", "binary data (NUL byte or invalid UTF-8)"],
+    expect(jsonl(r.stdout).map((x) => [x["line"], x["kind"], x["reason"] ?? x["text"]])).toEqual([
+      [1, "other", "\u007fELF"],
+      [1, "error", "bad-bytes"],
+      [2, "other", "gc"],
+      [3, "other", "("],
+      [3, "error", "bad-bytes"],
+      [4, "error", "binary-data"],
     ]);
   });
 
@@ -146,13 +169,12 @@ describe("blocked-forever parse", () => {
   it("--help lists every kind; --version prints the package version", async () => {
     const help = await run(["--help"]);
     expect(help.code).toBe(0);
-    for (const kind of ["gc", "gc-forced", "scav", "sched", "p", "m", "g", "other", "error"])
-      expect(help.stdout).toMatch(new RegExp(`^  ${kind} `, "m"));
+    for (const kind of RECORD_KINDS) expect(help.stdout).toMatch(new RegExp(`^  ${kind} `, "m"));
     expect((await run(["--version"])).stdout).toMatch(/^blocked-forever \d+\.\d+\.\d+\n$/);
   });
 
   it("runs as a command: bin/blocked-forever.mjs gives what main() gives, and its exit code", async () => {
-    const file = fixturePath("go1.26-torn-gctrace.txt");
+    const file = malformed;
     const spawned = spawnSync(process.execPath, [bin, "parse", "--strict", file], { encoding: "utf8" });
     const inProcess = await run(["parse", "--strict", file]);
     expect(spawned.status).toBe(1);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { LogParser, parseLog } from "../../../src/lib/parse/log-parser.ts";
 import { formatGctraceLine, parseGctraceLine } from "../../../src/lib/parse/parse-gctrace.ts";
 import type { GcRecord } from "../../../src/lib/parse/trace-records.ts";
-import { fixture, lineCount } from "./fixtures.ts";
+import { coveredLines, fixture, lineCount, oneTo } from "./fixtures.ts";
 
 // Lines worth mixing: real runtime lines of every kind, plus fragments and noise.
 const realLines = [
@@ -38,7 +38,7 @@ const gcArb: fc.Arbitrary<GcRecord> = fc
   .map(({ scan, ...r }) => ({ kind: "gc", line: 1, ...r, stacksMB: scan?.[0] ?? null, globalsMB: scan?.[1] ?? null }));
 
 describe("parser properties", () => {
-  it("never throws and gives exactly one record per input line, numbered in order", () => {
+  it("never throws; every input line has a record or is named by one; records come in line order", () => {
     fc.assert(
       fc.property(
         fc.array(lineArb, { maxLength: 40 }),
@@ -47,7 +47,9 @@ describe("parser properties", () => {
         (lines, eol, finalEol) => {
           const text = lines.join(eol) + (finalEol && lines.length > 0 ? eol : "");
           const records = parseLog(text);
-          expect(records.map((r) => r.line)).toEqual(Array.from({ length: lineCount(text) }, (_, i) => i + 1));
+          expect(coveredLines(records)).toEqual(oneTo(lineCount(text)));
+          const order = records.map((r) => r.line);
+          expect(order).toEqual([...order].sort((a, b) => a - b));
         },
       ),
       { numRuns: 300 },
@@ -65,18 +67,25 @@ describe("parser properties", () => {
         }
         records.push(...parser.push(decoder.decode()), ...parser.end());
         const text = new TextDecoder().decode(bytes);
-        expect(records.map((r) => r.line)).toEqual(Array.from({ length: lineCount(text) }, (_, i) => i + 1));
+        expect(coveredLines(records)).toEqual(oneTo(lineCount(text)));
       }),
       { numRuns: 300 },
     );
   });
 
-  it("any line with invalid UTF-8 or a NUL byte is an error, never silently parsed", () => {
+  it("a line with invalid UTF-8 or a NUL byte always gives an error; at its ends, the rest is read too", () => {
     fc.assert(
       fc.property(fc.constantFrom(...realLines), fc.nat(), fc.constantFrom("\u0000", "\uFFFD"), (line, at, bad) => {
         const i = at % (line.length + 1);
-        const [r] = parseLog(line.slice(0, i) + bad + line.slice(i));
-        expect(r?.kind).toBe("error");
+        const records = parseLog(line.slice(0, i) + bad + line.slice(i));
+        const edge = i === 0 || i === line.length;
+        expect(records.filter((r) => r.kind === "error").map((r) => r.reason)).toContain(
+          edge && line !== "" ? "bad-bytes" : "binary-data",
+        );
+        if (edge && line !== "") {
+          const alone = parseLog(line)[0];
+          expect(records[0]).toEqual(alone);
+        }
       }),
     );
   });
