@@ -58,7 +58,7 @@ export const G_STATUSES: readonly GStatus[] = [
     value: 6,
     name: "_Gdead",
     meaning: {
-      zh: "没有在用：刚退出，或在空闲列表里等着被复用。",
+      zh: "未在使用：刚退出，或在空闲列表里等着被复用。",
       en: "Not in use: it has just exited, or waits on a free list to be reused.",
     },
   },
@@ -88,7 +88,7 @@ export const G_STATUSES: readonly GStatus[] = [
     name: "_Gleaked",
     since: "Go 1.26",
     meaning: {
-      zh: "泄漏检测 GC 证明它永远不会再被唤醒：它等待的东西，任何可运行的 goroutine 都到达不了。",
+      zh: "泄漏检测 GC 证明它永远不会再被唤醒：它等待的东西，从任何可运行的 goroutine 出发都不可达。",
       en: "A leak-checking GC proved that it can never wake: what it waits on is out of reach of every runnable goroutine.",
     },
   },
@@ -97,7 +97,7 @@ export const G_STATUSES: readonly GStatus[] = [
     name: "_Gdeadextra",
     since: "Go 1.26",
     meaning: {
-      zh: "一个挂在 cgo 回调专用的额外 M 上的已死 G。",
+      zh: "挂在 cgo 回调专用的额外 M 上、已经结束的 G。",
       en: "A dead G attached to an extra M kept for cgo callbacks.",
     },
   },

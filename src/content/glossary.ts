@@ -53,7 +53,7 @@ export const GLOSSARY = {
   "forced-gc": {
     term: { zh: "强制 GC", en: "forced GC" },
     definition: {
-      zh: "应请求启动的 GC，gctrace 行末标着 (forced)：通常来自 runtime.GC() 调用，goroutine 泄漏 profile 的那轮泄漏检测 GC 也算。程序两分钟没有 GC 时运行时自动补的那一轮不算：它的 gctrace 行不带 (forced)，前面另有一行“GC forced”。",
+      zh: "被显式请求的 GC，gctrace 行末标着 (forced)：通常来自 runtime.GC() 调用，goroutine 泄漏 profile 的那轮泄漏检测 GC 也算。程序两分钟没有 GC 时运行时自动补的那一轮不算：它的 gctrace 行不带 (forced)，前面另有一行“GC forced”。",
       en: "A GC started on request; its gctrace line ends in (forced). Usually that is a runtime.GC() call; the leak-check GC of the goroutine leak profile is one too. The GC the runtime runs after two minutes without one is not: its gctrace line has no (forced), but a separate “GC forced” line comes before it.",
     },
   },

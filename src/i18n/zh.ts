@@ -58,7 +58,7 @@ export const zh: Strings = {
       stacks: "需要扫描的 goroutine 栈的估计大小。",
       globals: "需要扫描的全局变量大小。",
       procs: "这一轮期间的 GOMAXPROCS，即 P 的个数。",
-      forced: "这一轮是应请求启动的：由 runtime.GC() 调用触发，而不是因为堆涨到了目标。",
+      forced: "这一轮是被显式请求的：由 runtime.GC() 调用触发，而不是因为堆涨到了目标。",
     },
     schedFields: {
       label: "schedtrace 与 scheddetail 字段",
@@ -68,7 +68,7 @@ export const zh: Strings = {
       kinds: { sched: "SCHED", p: "P", m: "M", g: "G" },
       fields: {
         sched: {
-          head: "距调度器打印第一行跟踪输出的毫秒数，大约就是程序启动的时刻。",
+          head: "距调度器打印第一行跟踪输出（大约在程序启动时）的毫秒数。",
           gomaxprocs: "GOMAXPROCS，即 P 的个数。",
           idleprocs: "空闲列表上的 P 数：这些 P 没有可运行的 goroutine。",
           threads: "运行时已经创建、还没有释放的操作系统线程（M）数。",
@@ -144,9 +144,9 @@ export const zh: Strings = {
       columns:
         "“{last}”一列统计泄漏程序最后一段 scheddetail 输出（SCHED {t}ms，stderr.log 第 {line} 行）里的 G 行，这段输出打印于泄漏检测之后。“{seen}”一列统计我们所有记录里的全部 G 行，所以同一个 goroutine 每出现在一段输出里就计一次。",
       noScanBit:
-        "GC 扫描某个 goroutine 的栈时，会在它的状态上加一个 _Gscan 位（0x1000）：4100（十进制，即 0x1004）就是栈正在被扫描的 _Gwaiting。我们的记录里没有出现这样的值。",
+        "GC 扫描某个 goroutine 的栈时，会在它的状态上加一个 _Gscan 位（0x1000）：4100（十进制，即 0x1004）表示一个处于 _Gwaiting、栈正在被扫描的 goroutine。我们的记录里没有出现这样的值。",
       scanBit:
-        "其中 {n} 行带着 _Gscan 位（0x1000，GC 扫描 goroutine 的栈时加上），这里按去掉这一位后的值计数。例如 4100（十进制，即 0x1004）就是栈正在被扫描的 _Gwaiting。",
+        "其中 {n} 行带着 _Gscan 位（0x1000，GC 扫描 goroutine 的栈时加上），这里按去掉这一位后的值计数。例如 4100（十进制，即 0x1004）表示一个处于 _Gwaiting、栈正在被扫描的 goroutine。",
     },
   },
 
