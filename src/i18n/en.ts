@@ -243,6 +243,12 @@ export const en = {
     indexTitle: "Embed a widget",
     indexLede:
       "Each replay widget of the article has a page of its own that a course page or learning platform can show in an iframe. Without JavaScript an embed shows a static picture.",
+    /** What an embed shows without JavaScript, where the replay's own captions do not say it. */
+    fallback: {
+      statuses:
+        "The G status table at the end of the leak's recording: how many goroutines had each status in its last scheddetail snapshot, printed at {t} s (stderr.log line {line}).",
+      statusesNone: "The leak's recording has no scheddetail snapshot to count statuses from.",
+    },
     titles: {
       heap: "The live heap: a leak and its fix",
       goroutines: "Goroutine lanes",

@@ -223,6 +223,11 @@ export const zh: Strings = {
     indexTitle: "嵌入一个图表",
     indexLede:
       "文中的每个回放图表都有一个单独的页面，可以用 iframe 放进课程页面或学习平台。没有 JavaScript 时，嵌入页显示一张静态图。",
+    fallback: {
+      statuses:
+        "泄漏程序记录结束时的 G 状态表：最后一次 scheddetail 快照（{t} 秒时打印，stderr.log 第 {line} 行）里，处于各个状态的 goroutine 各有几个。",
+      statusesNone: "泄漏程序的记录里没有可以统计状态的 scheddetail 快照。",
+    },
     titles: {
       heap: "存活堆：泄漏与修复",
       goroutines: "goroutine 的泳道",
