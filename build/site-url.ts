@@ -2,7 +2,7 @@ import type { AstroIntegration } from "astro";
 
 /** What a build without SITE_URL leaves out, in the words of the build log (and of the zip's README). */
 export const NO_SITE_URL =
-  "no SITE_URL: hreflang alternates and oEmbed discovery (oembed.json) are left out, since both need the site's public address; embed snippets take the address of the copy being read, in the browser";
+  "hreflang alternates and oEmbed discovery (oembed.json) are left out, since both need the site's public address; embed snippets take the address of the copy being read, in the browser";
 
 /**
  * Says in the build log whether the build knows its public address (Astro's `site`, from
@@ -19,7 +19,7 @@ export function siteUrlNotice(): AstroIntegration {
       },
       "astro:build:done": ({ logger }) => {
         if (site) logger.info(`site: ${site.href} (hreflang alternates and oEmbed discovery point there)`);
-        else logger.warn(NO_SITE_URL);
+        else logger.warn(`no SITE_URL: ${NO_SITE_URL}`);
       },
     },
   };
