@@ -74,12 +74,13 @@ customElements.define("embed-button", EmbedButton);
 
 // The host script's tag (EmbedHostNote), at this copy's address: data-src is the site's root as
 // the build made it relative to this page. From disk there is no address to give.
-// This module may be inlined into the page, where a literal script end tag would end it: the "<"
-// is made at run time (a constant the minifier could fold back in would not do).
+// This module may be inlined into the page, where a literal script end tag would end it and a
+// literal src="…" would read as a link: the "<" is made at run time (a constant the minifier could
+// fold back in would not do), and the attribute is joined from a pair, as in iframeSnippet.
 if (location.protocol !== "file:") {
   const lt = String.fromCharCode(60);
   for (const code of document.querySelectorAll<HTMLElement>(".embed-host-code[data-src]")) {
-    const src = new URL(code.dataset["src"] ?? "", location.href).href;
-    code.textContent = `${lt}script src="${src}" defer>${lt}/script>`;
+    const src: [string, string] = ["src", new URL(code.dataset["src"] ?? "", location.href).href];
+    code.textContent = `${lt}script ${src.join('="')}" defer>${lt}/script>`;
   }
 }
