@@ -12,11 +12,14 @@
 /** The message a host sends to ask for the height again. */
 const REQUEST = "blocked-forever:request-height";
 
+/** The boxes that scroll only in the fitted layout (embed-fit.css). */
+const SCROLL_BOXES = ".replay-widgets, .replay-static, .replay-statuses, .replay-static-log pre";
+
 /**
  * The height the page would take in a frame of unlimited height. The page fits itself to its
  * frame (embed-fit.css), so its box is the frame's; for a moment <html class="embed-natural">
- * lays it out as one column of its widgets at their full width, measured, and put back before
- * anything is painted. The frame's height does not enter it, so a host that sets the frame to it
+ * lays it out in plain flow, as tall as its content with every chart at its full width, and it is
+ * measured and put back before anything is painted. The frame's height does not enter it, so a host that sets the frame to it
  * gets the same number back.
  */
 function pageHeight(): number {
@@ -31,9 +34,6 @@ function pageHeight(): number {
   for (const [el, top] of scrolled) el.scrollTop = top;
   return height;
 }
-
-/** The boxes that scroll only in the fitted layout (embed-fit.css). */
-const SCROLL_BOXES = ".replay-widgets, .replay-static, .replay-statuses, .replay-static-log pre";
 
 let lastPosted = -1;
 
