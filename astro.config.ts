@@ -1,12 +1,15 @@
 import { defineConfig } from "astro/config";
 import { portableBuild } from "./build/portable-build.ts";
+import { siteUrlNotice } from "./build/site-url.ts";
 
 // The site is static and must work from any subfolder and from file:// (docs/architecture.md,
 // "file:// and the portable build"). Astro's defaults stay; the portableBuild integration
 // rewrites the output afterwards.
 export default defineConfig({
-  // Where the site is published; only used for absolute metadata (hreflang alternates, oEmbed).
-  site: process.env["SITE_URL"] ?? "https://blocked-forever.example/",
+  // Where the site is published (SITE_URL), for what needs an absolute URL: hreflang alternates and
+  // oEmbed. Without it the build leaves those out (and says so) rather than name a made-up host.
+  // (An empty SITE_URL counts as none.)
+  ...(process.env["SITE_URL"] ? { site: process.env["SITE_URL"] } : {}),
   trailingSlash: "always",
   // The reproducibility check builds a second copy elsewhere and compares the two byte for byte.
   outDir: process.env["BF_OUT_DIR"] ?? "./dist",
@@ -23,7 +26,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Keep the whitespace between inline elements and text as written (prettier wraps prose lines).
   compressHTML: false,
-  integrations: [portableBuild()],
+  integrations: [portableBuild(), siteUrlNotice()],
   vite: {
     build: {
       modulePreload: false,

@@ -237,7 +237,22 @@ export const en = {
     credit: "From “Blocked Forever”, an explorable note on goroutine leaks",
     indexTitle: "Embed a widget",
     indexLede:
-      "Each replay widget of the article has a page of its own that a course page or learning platform can show in an iframe. Without JavaScript an embed shows a static picture.",
+      "Each widget of the article has a page of its own that a course page or a learning platform (Moodle, Canvas, …) can show in an iframe: paste its snippet into the page's HTML. The snippets point at the copy of the site you are reading now. Without JavaScript an embed shows the widget's static form, as in the previews.",
+    /** What an embed shows without JavaScript, where the replay's own captions do not say it. */
+    noScriptAddress:
+      "Without JavaScript this page cannot tell the address it was opened from: put the full address of the embed page (the link below) in src.",
+    hostScript:
+      "The frame fits the widget at this height on any width, with no script on the course page. Where the course page may run a script of its own (a plain web page; not Moodle's editor, which removes scripts; Canvas resizes the frame by itself), add this line once and every frame takes the height of its content:",
+    fromFile:
+      "This copy is a file on this computer, and no other site can show a file from your disk. To embed a widget, put this folder on a web server (any static host will do, also a subfolder of a site or a school server), open this page from there and copy the snippet.",
+    footerLink: "Embed a widget in a course page or a learning platform",
+    indexPreview: "What a reader sees without JavaScript",
+    indexHostHeading: "Auto-height (optional)",
+    fallback: {
+      statuses:
+        "The G status table at the end of the leak's recording: how many goroutines had each status in its last scheddetail snapshot, printed at {t} s (stderr.log line {line}).",
+      statusesNone: "The leak's recording has no scheddetail snapshot to count statuses from.",
+    },
     titles: {
       heap: "The live heap: a leak and its fix",
       goroutines: "Goroutine lanes",

@@ -224,7 +224,21 @@ export const zh: Strings = {
     credit: "出自《永远阻塞》：一个 goroutine 泄漏的可交互笔记",
     indexTitle: "嵌入一个图表",
     indexLede:
-      "文中的每个回放图表都有一个单独的页面，可以用 iframe 放进课程页面或学习平台。没有 JavaScript 时，嵌入页显示一张静态图。",
+      "文中的每个组件都有一个单独的页面，可以用 iframe 放进课程页面或学习平台（Moodle、Canvas 等）：把它的代码粘贴到页面的 HTML 里即可。这些代码指向你现在正在看的这份网站副本。没有 JavaScript 时，嵌入页显示组件的静态版本，就像下面的预览。",
+    noScriptAddress:
+      "没有 JavaScript 时，页面不知道自己是从哪个地址打开的：请把嵌入页的完整地址（下面的链接）填进 src。",
+    hostScript:
+      "按这个高度，组件在任何宽度下都能完整放进框里，课程页面不需要运行任何脚本。如果课程页面可以运行自己的脚本（普通网页可以；Moodle 的编辑器会删掉脚本；Canvas 会自己调整框的高度），在页面里加一次下面这行，每个框就会随内容调整高度：",
+    fromFile:
+      "这份副本是你电脑上的文件，别的网站无法显示你硬盘上的文件。要嵌入组件，请把这个文件夹放到一台 Web 服务器上（任何静态托管都行，放在某个网站的子目录或学校的服务器上也可以），从那里打开本页，再复制代码。",
+    footerLink: "把组件嵌入课程页面或学习平台",
+    indexPreview: "没有 JavaScript 时读者看到的样子",
+    indexHostHeading: "自动调整高度（可选）",
+    fallback: {
+      statuses:
+        "泄漏程序记录结束时的 G 状态表：最后一次 scheddetail 快照（{t} 秒时打印，stderr.log 第 {line} 行）里，处于各个状态的 goroutine 各有几个。",
+      statusesNone: "泄漏程序的记录里没有可以统计状态的 scheddetail 快照。",
+    },
     titles: {
       heap: "存活堆：泄漏与修复",
       goroutines: "goroutine 的泳道",

@@ -11,7 +11,11 @@ export interface EmbedSpec {
   id: EmbedId;
   /** The replay cell's widgets on that page (none for the live widget, which is no replay). */
   widgets: ReplayWidget[];
-  /** The iframe's starting height in CSS pixels; auto-height corrects it where the host listens. */
+  /**
+   * The snippet's height in CSS pixels: the page fits itself to any frame (embed-fit.css), and at
+   * this height the widget shows whole, without scrolling, at every width from 320 px up (the
+   * embed browser tests check 328, 608 and 1024). Auto-height changes it where the host listens.
+   */
   height: number;
   /** The article section the "read the article" link points at ("" for the top). */
   section: string;
@@ -19,15 +23,17 @@ export interface EmbedSpec {
 
 /** Every embed, in the order the embed index lists them. */
 export const EMBEDS: readonly EmbedSpec[] = [
-  { id: "heap", widgets: ["heap"], height: 760, section: "leak" },
-  { id: "goroutines", widgets: ["goroutines"], height: 680, section: "schedtrace" },
+  { id: "heap", widgets: ["heap"], height: 720, section: "leak" },
+  { id: "goroutines", widgets: ["goroutines"], height: 700, section: "schedtrace" },
   { id: "mechanism", widgets: ["mechanism"], height: 760, section: "leak" },
-  { id: "log", widgets: ["log"], height: 480, section: "gctrace" },
-  { id: "statuses", widgets: ["statuses"], height: 720, section: "statuses" },
+  { id: "log", widgets: ["log"], height: 680, section: "gctrace" },
+  { id: "statuses", widgets: ["statuses"], height: 760, section: "statuses" },
+  // The whole cell does not fit any frame: the controls and the heap chart show, the rest
+  // scrolls inside the frame.
   {
     id: "replay",
     widgets: ["heap", "goroutines", "mechanism", "statuses", "log", "code"],
-    height: 2600,
+    height: 900,
     section: "leak",
   },
   { id: "live", widgets: [], height: 2100, section: "live" },

@@ -1,6 +1,6 @@
 import { STRINGS, pagePath, type Lang } from "../i18n/lang.ts";
 import { iframeSnippet } from "../lib/embed/iframe-snippet.ts";
-import { embedPath, embedSpec, type EmbedId } from "./embeds.ts";
+import { EMBEDS, embedPath, embedSpec, type EmbedId } from "./embeds.ts";
 
 /** Width the oEmbed answer states; the iframe itself is `width="100%"`. */
 const OEMBED_WIDTH = 720;
@@ -23,4 +23,20 @@ export function oembedResponse(lang: Lang, id: EmbedId, site: URL): Record<strin
     width: OEMBED_WIDTH,
     height: spec.height,
   };
+}
+
+/**
+ * The oembed.json routes' paths: one per embed, and none in a build that does not know its public
+ * address (SITE_URL), since an oEmbed answer is all absolute URLs.
+ */
+export function oembedPaths(): { params: { widget: EmbedId } }[] {
+  return import.meta.env.SITE ? EMBEDS.map((e) => ({ params: { widget: e.id } })) : [];
+}
+
+/** The static oembed.json file of one embed page. */
+export function oembedFile(lang: Lang, widget: string | undefined, site: URL | undefined): Response {
+  const spec = EMBEDS.find((e) => e.id === widget);
+  if (!site || !spec) return new Response(null, { status: 404 });
+  const body = `${JSON.stringify(oembedResponse(lang, spec.id, site), null, 2)}\n`;
+  return new Response(body, { headers: { "content-type": "application/json+oembed" } });
 }

@@ -1,16 +1,17 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
+import { fileUrl, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
 import { startServer, type RunningServer } from "./server.ts";
+import { EMBEDS } from "../../src/server/embeds.ts";
 
 const siteUrl = inject("siteUrl");
 const subfolderUrl = inject("subfolderUrl");
 const distDir = inject("distDir");
 
-const WIDGETS = ["heap", "goroutines", "log", "statuses", "replay"] as const;
+const WIDGETS = EMBEDS.map((e) => e.id);
 const START_HEIGHT = 150;
 
 let host: RunningServer;
@@ -67,8 +68,14 @@ async function frameOf(page: Page, id: string): Promise<Frame> {
 
 const iframeHeight = (page: Page, id: string): Promise<number> =>
   page.$eval(`iframe#${id}`, (f) => (f as HTMLIFrameElement).getBoundingClientRect().height);
+// The page fits itself to its frame; what it needs is its height laid out without a limit.
 const contentHeight = (frame: Frame): Promise<number> =>
-  frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  frame.evaluate(() => {
+    document.documentElement.classList.add("embed-natural");
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    document.documentElement.classList.remove("embed-natural");
+    return height;
+  });
 
 /** Waits until the iframe is as tall as its content (within a pixel). */
 async function waitForFit(page: Page, frame: Frame, id: string): Promise<number> {
@@ -99,33 +106,25 @@ describe("embed pages", () => {
       expect(await back.count()).toBe(1);
       const backUrl = new URL((await back.getAttribute("href")) ?? "", w.page.url());
       expect(backUrl.pathname).toBe(new URL(`${siteUrl}${lang}`).pathname);
-      // oEmbed discovery: an absolute URL on the public site, and the file is there in the build.
-      const oembed = w.page.locator('link[rel=alternate][type="application/json+oembed"]');
-      const href = (await oembed.getAttribute("href")) ?? "";
-      expect(href).toMatch(new RegExp(`^https?://[^/]+/${lang}embed/${widget}/oembed\\.json$`));
-      const json = JSON.parse(readFileSync(join(distDir, lang, "embed", widget, "oembed.json"), "utf8")) as Record<
-        string,
-        unknown
-      >;
-      expect(json).toMatchObject({ version: "1.0", type: "rich" });
-      expect(typeof json["provider_name"]).toBe("string");
-      expect(json["title"]).toBe(await oembed.getAttribute("title").then((t) => t?.split(" · ")[0]));
-      expect(typeof json["width"]).toBe("number");
-      expect(typeof json["height"]).toBe("number");
-      const iframe = String(json["html"]);
-      expect(iframe).toContain(`src="${href.replace(/oembed\.json$/, "")}"`);
-      expect(iframe).toMatch(/ title="[^"]+" width="100%" height="\d+" loading="lazy"/);
+      // A build without SITE_URL knows no public address: no oEmbed discovery, no oembed.json.
+      expect(await w.page.locator('link[rel=alternate][type="application/json+oembed"]').count()).toBe(0);
+      expect(existsSync(join(distDir, lang, "embed", widget, "oembed.json"))).toBe(false);
       await expectClean(w);
     },
   );
 
-  it("shows the static figure without JavaScript", async () => {
-    const context = await browser().newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${siteUrl}en/embed/heap/`);
-    expect(await page.locator("replay-cell svg").first().isVisible()).toBe(true);
-    expect(await page.locator("replay-cell figure figcaption").count()).toBeGreaterThan(0);
-    await context.close();
+  it("names no placeholder host anywhere in a build without SITE_URL", () => {
+    const files = readdirSync(distDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    const named = files
+      .map((e) => join(e.parentPath, e.name))
+      .filter(
+        (f) => /\.(?:html|js|json|css|txt|xml)$/.test(f) && readFileSync(f, "utf8").includes("blocked-forever.example"),
+      );
+    expect(named).toEqual([]);
+    const html = readFileSync(join(distDir, "en", "index.html"), "utf8");
+    expect(html).not.toMatch(/<link rel="alternate" hreflang=/);
+    // No metadata and no resource names an absolute address (links out to Go's sources may).
+    expect(html.match(/<(?:link|script|img|iframe)\b[^>]*\s(?:href|src)="https?:[^"]*"/g) ?? []).toEqual([]);
   });
 
   it.each([
@@ -148,22 +147,18 @@ describe("an embed inside a course page on another origin", () => {
     const w = await watchedPage(browser(), "http://127.0.0.1");
     await w.page.goto(`${host.url}course.html`);
     const frame = await frameOf(w.page, "heap");
-    const first = await waitForFit(w.page, frame, "heap");
-    expect(first).toBeGreaterThan(START_HEIGHT);
-    // The content grows (as when a reader opens the data table): the frame follows.
-    await frame.evaluate(() => {
-      const block = document.createElement("div");
-      block.className = "grown";
-      block.style.height = "300px";
-      document.querySelector("main")?.append(block);
-    });
-    expect(await waitForFit(w.page, frame, "heap")).toBeGreaterThanOrEqual(first + 299);
-    await frame.evaluate(() => document.querySelector(".grown")?.remove());
-    expect(Math.abs((await waitForFit(w.page, frame, "heap")) - first)).toBeLessThanOrEqual(1);
-    // The second embed is served from a subfolder of a third origin, in the dark theme.
+    expect(await waitForFit(w.page, frame, "heap")).toBeGreaterThan(START_HEIGHT);
+    // The whole cell, from a subfolder of a third origin, in the dark theme: a reader opens a
+    // group of goroutines, and the frame grows with it; closing it gives the height back.
     const replay = await frameOf(w.page, "replay");
-    await waitForFit(w.page, replay, "replay");
+    await replay.waitForSelector("replay-cell[data-ready] .lane-group button");
+    const first = await waitForFit(w.page, replay, "replay");
+    expect(first).toBeGreaterThan(START_HEIGHT);
     expect(await replay.evaluate(() => document.documentElement.dataset["theme"])).toBe("dark");
+    await replay.click(".lane-group button");
+    expect(await waitForFit(w.page, replay, "replay")).toBeGreaterThan(first + 30);
+    await replay.click(".lane-group button");
+    expect(Math.abs((await waitForFit(w.page, replay, "replay")) - first)).toBeLessThanOrEqual(1);
     await expectClean(w);
   });
 
@@ -245,12 +240,10 @@ describe("the Embed control", () => {
     const w = await watchedPage(browser(), subfolderUrl, { permissions: ["clipboard-read", "clipboard-write"] });
     await w.page.goto(`${subfolderUrl}en/embed/`);
     const control = w.page.locator("embed-button").first();
-    const summary = control.locator("summary");
-    await summary.focus();
-    await w.page.keyboard.press("Enter");
+    // On the index every panel is open from the start.
     expect(await control.locator("details").getAttribute("open")).not.toBeNull();
     const code = control.locator("textarea");
-    // The snippet is rebuilt for this address when the disclosure opens.
+    // The snippet is built for this address when the control starts.
     await w.page.waitForFunction(
       (url) => document.querySelector<HTMLTextAreaElement>("embed-button textarea")?.value.includes(url),
       subfolderUrl,
@@ -270,7 +263,7 @@ describe("the Embed control", () => {
       const button = document.querySelector("embed-button");
       if (button instanceof HTMLElement) button.dataset["for"] = "some-cell";
     });
-    await w.page.keyboard.press("Tab"); // the text area
+    await code.focus();
     await w.page.keyboard.press("Tab"); // the copy button
     expect(await w.page.evaluate(() => document.activeElement?.className)).toBe("embed-copy");
     await w.page.keyboard.press("Enter");
@@ -281,14 +274,71 @@ describe("the Embed control", () => {
     await expectClean(w);
   });
 
-  it("still shows a snippet without JavaScript, with no dead copy button", async () => {
+  it("still shows a snippet without JavaScript, with no dead copy button, and says what to put in src", async () => {
     const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${siteUrl}embed/`);
     const control = page.locator("embed-button").first();
-    await control.locator("summary").click();
-    expect(await control.locator("textarea").inputValue()).toMatch(/^<iframe src="https?:\/\/[^"]+\/embed\/heap\/"/);
+    // Without SITE_URL the page cannot know its own address: the snippet has the path, and a note.
+    expect(await control.locator("textarea").inputValue()).toMatch(/^<iframe src="\/embed\/heap\/" /);
+    expect(await control.locator(".embed-no-js").isVisible()).toBe(true);
     expect(await control.locator(".embed-copy").isVisible()).toBe(false);
     await context.close();
+  });
+
+  it("says when to add the host script, with this copy's address", async () => {
+    const w = await watchedPage(browser(), subfolderUrl);
+    await w.page.goto(`${subfolderUrl}en/`);
+    const control = w.page.locator(".replay-region > embed-button");
+    await control.locator("summary").click();
+    expect(await control.locator(".embed-host-note").innerText()).toMatch(/Moodle[\s\S]*Canvas/);
+    expect(await control.locator(".embed-host-code").innerText()).toBe(
+      `<script src="${subfolderUrl}embed-host.js" defer></script>`,
+    );
+    await w.page.goto(`${subfolderUrl}en/embed/`);
+    expect(await w.page.locator(".embed-host-code").innerText()).toContain(`${subfolderUrl}embed-host.js`);
+    await expectClean(w);
+  });
+
+  it("from a file on this computer, says it cannot be embedded elsewhere and how to host the folder", async () => {
+    const w = await watchedPage(browser(), fileUrl(distDir));
+    await w.page.goto(fileUrl(join(distDir, "en", "index.html")));
+    const control = w.page.locator(".replay-region > embed-button");
+    await control.locator("summary").click();
+    const note = control.locator(".embed-file-note");
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.innerText()).toMatch(/file on this computer.*web server/);
+    expect(await control.locator("textarea").isVisible()).toBe(false);
+    await expectClean(w);
+  });
+});
+
+describe("the embed index", () => {
+  it.each(["", "en/"])("is linked from the article's and the lab's footers (/%s)", async (lang) => {
+    const w = await watchedPage(browser(), siteUrl);
+    for (const page of ["", "lab/"]) {
+      await w.page.goto(`${siteUrl}${lang}${page}`);
+      await w.page.click(`.site-footer a[href$="embed/"]`);
+      await w.page.waitForURL(`${siteUrl}${lang}embed/`);
+    }
+    await expectClean(w);
+  });
+
+  it("shows a small static preview and the snippet of every embed", async () => {
+    const w = await watchedPage(browser(), siteUrl);
+    await w.page.goto(`${siteUrl}en/embed/`);
+    for (const e of EMBEDS) {
+      const entry = w.page.locator(`section[aria-labelledby="embed-entry-${e.id}"]`);
+      const preview = entry.locator(".embed-preview");
+      const box = await preview.boundingBox();
+      expect(box?.height, e.id).toBeGreaterThan(60);
+      expect(box?.height, e.id).toBeLessThanOrEqual(16 * 16 + 2);
+      expect(await preview.locator("svg, pre, table").count(), e.id).toBeGreaterThan(0);
+      expect(await preview.getAttribute("inert"), e.id).not.toBeNull();
+      expect(await entry.locator("textarea").inputValue(), e.id).toContain(`src="${siteUrl}en/embed/${e.id}/"`);
+    }
+    const ids = await w.page.$$eval("[id]", (els) => els.map((el) => el.id));
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    await expectClean(w);
   });
 });

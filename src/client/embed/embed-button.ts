@@ -1,9 +1,11 @@
 import { iframeSnippet } from "../../lib/embed/iframe-snippet.ts";
 
 /**
- * <embed-button>: a disclosure with a ready-to-paste iframe for one embed page. When it opens
- * (and before copying) the snippet is rebuilt from where the reader actually is, so it works
- * wherever the site is hosted, and carries the replay cell's current state (its data-hash).
+ * <embed-button>: a disclosure with a ready-to-paste iframe for one embed page. The snippet is
+ * built from where the reader actually is (this copy's origin and folder, whatever its host), when
+ * the element starts, when it opens and before copying, and carries the replay cell's current
+ * state (its data-hash). A copy opened from disk (file://) cannot be shown by another site: the
+ * panel says so, and how to put the folder on a server, instead of offering a file:/// address.
  */
 class EmbedButton extends HTMLElement {
   connectedCallback(): void {
@@ -12,7 +14,12 @@ class EmbedButton extends HTMLElement {
     const copy = this.querySelector<HTMLButtonElement>(".embed-copy");
     const status = this.querySelector("[role=status]");
     if (!details || !code || !copy) return;
+    if (location.protocol === "file:") {
+      this.fromFile();
+      return;
+    }
     const label = copy.textContent;
+    code.value = this.snippet();
     details.addEventListener("toggle", () => {
       if (details.open) code.value = this.snippet();
     });
@@ -30,11 +37,19 @@ class EmbedButton extends HTMLElement {
         }, 1500);
       };
       navigator.clipboard.writeText(code.value).then(done, () => {
-        // Clipboard refused (file://, permissions, an iframe): select it for Ctrl+C instead.
+        // Clipboard refused (permissions, an iframe): select it for Ctrl+C instead.
         code.focus();
         code.select();
       });
     });
+  }
+
+  /** From file://: the note instead of the snippet. */
+  fromFile(): void {
+    const web = this.querySelector<HTMLElement>(".embed-web");
+    const note = this.querySelector<HTMLElement>(".embed-file-note");
+    if (web) web.hidden = true;
+    if (note) note.hidden = false;
   }
 
   /** The replay cell whose state goes into the snippet: the named one, else the enclosing one. */
@@ -47,8 +62,8 @@ class EmbedButton extends HTMLElement {
   snippet(): string {
     const link = this.querySelector<HTMLAnchorElement>(".embed-open");
     const url = new URL(link?.href ?? location.href);
-    // From file://, folder links carry index.html (BaseLayout); elsewhere the folder is enough.
-    if (url.protocol !== "file:") url.pathname = url.pathname.replace(/index\.html$/, "");
+    // From file://, folder links carry index.html (FileLinksScript); on a server the folder is enough.
+    url.pathname = url.pathname.replace(/index\.html$/, "");
     const state = this.cell()?.getAttribute("data-hash") ?? "";
     url.hash = state.replace(/^#/, "");
     return iframeSnippet(url.href, this.dataset["title"] ?? "", Number(this.dataset["height"] ?? 500));
@@ -56,3 +71,16 @@ class EmbedButton extends HTMLElement {
 }
 
 customElements.define("embed-button", EmbedButton);
+
+// The host script's tag (EmbedHostNote), at this copy's address: data-src is the site's root as
+// the build made it relative to this page. From disk there is no address to give.
+// This module may be inlined into the page, where a literal script end tag would end it and a
+// literal src="…" would read as a link: the "<" is made at run time (a constant the minifier could
+// fold back in would not do), and the attribute is joined from a pair, as in iframeSnippet.
+if (location.protocol !== "file:") {
+  const lt = String.fromCharCode(60);
+  for (const code of document.querySelectorAll<HTMLElement>(".embed-host-code[data-src]")) {
+    const src: [string, string] = ["src", new URL(code.dataset["src"] ?? "", location.href).href];
+    code.textContent = `${lt}script ${src.join('="')}" defer>${lt}/script>`;
+  }
+}

@@ -12,10 +12,27 @@
 /** The message a host sends to ask for the height again. */
 const REQUEST = "blocked-forever:request-height";
 
+/** The boxes that scroll only in the fitted layout (embed-fit.css). */
+const SCROLL_BOXES = ".replay-widgets, .replay-static, .replay-statuses, .replay-static-log pre";
+
+/**
+ * The height the page would take in a frame of unlimited height. The page fits itself to its
+ * frame (embed-fit.css), so its box is the frame's; for a moment <html class="embed-natural">
+ * lays it out in plain flow, as tall as its content with every chart at its full width, and it is
+ * measured and put back before anything is painted. The frame's height does not enter it, so a host that sets the frame to it
+ * gets the same number back.
+ */
 function pageHeight(): number {
-  // <body> has no margin and no minimum height (EmbedLayout), so its box is the content's height;
-  // the viewport's height, which the host sets from our messages, does not feed back into it.
-  return Math.ceil(document.body.getBoundingClientRect().height);
+  const root = document.documentElement;
+  // Leaving the fitted layout resets the scroll boxes: keep where the reader had scrolled them.
+  const scrolled = [...document.querySelectorAll<HTMLElement>(SCROLL_BOXES)]
+    .filter((el) => el.scrollTop !== 0)
+    .map((el) => [el, el.scrollTop] as const);
+  root.classList.add("embed-natural");
+  const height = Math.ceil(document.body.getBoundingClientRect().height);
+  root.classList.remove("embed-natural");
+  for (const [el, top] of scrolled) el.scrollTop = top;
+  return height;
 }
 
 let lastPosted = -1;
@@ -35,9 +52,16 @@ function isHeightRequest(data: unknown): boolean {
 }
 
 if (window.parent !== window) {
-  new ResizeObserver(() => {
+  // What can change the page's height: the frame's width (charts scale with it), and the parts
+  // whose content grows (lanes drawn, a group of goroutines opened). The body itself is as tall
+  // as the frame, so watching it alone would miss them.
+  const observer = new ResizeObserver(() => {
     postHeight(false);
-  }).observe(document.body);
+  });
+  observer.observe(document.body);
+  for (const part of document.querySelectorAll(".embed-page > *, .replay-ui > *, .replay-widget, .replay-static")) {
+    observer.observe(part);
+  }
   window.addEventListener("message", (event) => {
     if (event.source !== window.parent || !isHeightRequest(event.data)) return;
     postHeight(true);

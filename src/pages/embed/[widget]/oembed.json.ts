@@ -1,13 +1,6 @@
 import type { APIRoute } from "astro";
-import { EMBEDS, type EmbedId } from "../../../server/embeds.ts";
-import { oembedResponse } from "../../../server/oembed.ts";
+import { oembedFile, oembedPaths } from "../../../server/oembed.ts";
 
-export function getStaticPaths(): { params: { widget: EmbedId } }[] {
-  return EMBEDS.map((e) => ({ params: { widget: e.id } }));
-}
+export const getStaticPaths = oembedPaths;
 
-export const GET: APIRoute = ({ params, site }) =>
-  new Response(
-    `${JSON.stringify(oembedResponse("zh", params["widget"] as EmbedId, site ?? new URL("https://blocked-forever.example/")), null, 2)}\n`,
-    { headers: { "content-type": "application/json+oembed" } },
-  );
+export const GET: APIRoute = ({ params, site }) => oembedFile("zh", params["widget"], site);
