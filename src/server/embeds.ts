@@ -36,7 +36,7 @@ export const EMBEDS: readonly EmbedSpec[] = [
     height: 900,
     section: "leak",
   },
-  { id: "live", widgets: [], height: 2100, section: "live" },
+  { id: "live", widgets: [], height: 1400, section: "live" },
 ];
 
 /** Looks an embed up by id; throws on an unknown one (a typo in a page should fail the build). */

@@ -79,7 +79,7 @@ interface FrameView {
 const view = (frame: Frame): Promise<FrameView> =>
   frame.evaluate(() => {
     const controls = [...document.querySelectorAll<HTMLElement>("button, input, select, summary, a")].filter(
-      (el) => el.getClientRects().length > 0 && !el.closest(".replay-widgets, .replay-static"),
+      (el) => el.getClientRects().length > 0 && !el.closest(".replay-widgets, .replay-static, .live-results"),
     );
     const outside = controls
       .filter((el) => {
@@ -87,7 +87,7 @@ const view = (frame: Frame): Promise<FrameView> =>
         return r.top < -1 || r.bottom > innerHeight + 1 || r.left < -1 || r.right > innerWidth + 1;
       })
       .map((el) => `${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 20)}"`);
-    const box = document.querySelector(".replay-widgets");
+    const box = document.querySelector(".replay-widgets, .live-results");
     return {
       width: innerWidth,
       height: innerHeight,
@@ -114,7 +114,8 @@ describe("a snippet pasted as given into a course page on another origin, with n
     await page.goto(`${host.url}course-${String(width)}.html`);
     for (const e of EMBEDS) {
       const frame = await frameOf(page, e.id);
-      await frame.waitForSelector("replay-cell[data-ready]", { state: "attached" });
+      // The live widget loads its code only when the reader reaches for it; its page is laid out as is.
+      await frame.waitForSelector(e.id === "live" ? "live-cell" : "replay-cell[data-ready]", { state: "attached" });
       await frame.waitForTimeout(100);
       const v = await view(frame);
       const label = `${e.id} at ${String(width)} px`;
@@ -123,8 +124,13 @@ describe("a snippet pasted as given into a course page on another origin, with n
       expect(v.pageHeight, `${label}: the page is no taller than its frame`).toBeLessThanOrEqual(v.height);
       expect(v.outside, `${label}: controls outside the frame`).toEqual([]);
       // One widget shows whole; the whole cell scrolls inside its frame, under its controls.
+      // (The live widget: its knobs and Run button above, what a run shows scrolling under them.)
       if (e.widgets.length === 1) expect(v.widgetsOverflow, `${label}: the widget is cut`).toBeLessThanOrEqual(1);
       else expect(v.widgetsOverflow, label).toBeGreaterThan(0);
+      if (e.id === "live") {
+        const run = await frame.locator(".live-run").boundingBox();
+        expect(run && run.y + run.height, `${label}: Run is inside the frame`).toBeLessThanOrEqual(v.height);
+      }
     }
     await context.close();
   });
@@ -175,6 +181,7 @@ const FALLBACK: Record<EmbedId, { selector: string; caption: string }> = {
   log: { selector: ".replay-static-log pre", caption: en.replay.fallback.log },
   statuses: { selector: ".replay-static-statuses table", caption: en.embed.fallback.statuses.split(":")[0] ?? "" },
   replay: { selector: ".replay-static .key-frame-set", caption: en.replay.staticNote },
+  live: { selector: ".live-recorded svg >> visible=true", caption: en.live.noScript },
 };
 
 describe("the same course page with JavaScript off", () => {
@@ -189,19 +196,25 @@ describe("the same course page with JavaScript off", () => {
       const frame = await frameOf(page, e.id);
       const expected = FALLBACK[e.id];
       const label = `${e.id} at ${String(width)} px`;
-      expect(await frame.locator(".replay-ui").isVisible(), label).toBe(false);
+      expect(await frame.locator(e.id === "live" ? ".live-controls" : ".replay-ui").isVisible(), label).toBe(false);
       const art = frame.locator(expected.selector).first();
       expect(await art.isVisible(), `${label}: ${expected.selector}`).toBe(true);
       const top = (await art.boundingBox())?.y ?? Number.POSITIVE_INFINITY;
       expect(top, `${label}: the fallback starts inside the frame`).toBeLessThan(e.height / 2);
-      expect(await frame.locator(".replay-static").innerText(), label).toContain(expected.caption);
+      expect(await frame.locator(e.id === "live" ? ".live-ui" : ".replay-static").innerText(), label).toContain(
+        expected.caption,
+      );
       const v = await view(frame);
       expect(v.pageHeight, `${label}: the page is no taller than its frame`).toBeLessThanOrEqual(v.height);
       expect(v.outside, label).toEqual([]);
     }
     // Each fallback is the widget's own: none shows another widget's static form.
     for (const e of EMBEDS) {
-      const text = await (await frameOf(page, e.id)).locator(".replay-static").innerText();
+      const text = await (
+        await frameOf(page, e.id)
+      )
+        .locator(e.id === "live" ? ".live-ui" : ".replay-static")
+        .innerText();
       for (const other of EMBEDS.filter((o) => o.id !== e.id)) {
         expect(text, `${e.id} shows ${other.id}'s fallback`).not.toContain(FALLBACK[other.id].caption);
       }

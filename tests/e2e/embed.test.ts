@@ -96,13 +96,18 @@ describe("embed pages", () => {
       await w.page.goto(`${siteUrl}${lang}embed/${widget}/`);
       expect(await w.page.getAttribute("html", "lang")).toBe(lang === "" ? "zh-Hans" : "en");
       expect((await w.page.textContent("h1"))?.trim()).not.toBe("");
-      const cell = w.page.locator("replay-cell");
-      expect(await cell.count()).toBe(1);
-      const widgets = (await cell.getAttribute("data-widgets")) ?? "";
-      expect(widgets.split(" ")).toContain(widget === "replay" ? "heap" : widget);
-      if (widget === "replay") expect(widgets.split(" ").length).toBeGreaterThan(1);
+      if (widget === "live") {
+        expect(await w.page.locator("live-cell").count()).toBe(1);
+        expect(await w.page.locator("replay-cell").count()).toBe(0);
+      } else {
+        const cell = w.page.locator("replay-cell");
+        expect(await cell.count()).toBe(1);
+        const widgets = (await cell.getAttribute("data-widgets")) ?? "";
+        expect(widgets.split(" ")).toContain(widget === "replay" ? "heap" : widget);
+        if (widget === "replay") expect(widgets.split(" ").length).toBeGreaterThan(1);
+      }
       expect(await w.page.locator(".site-header, .site-footer, theme-toggle").count()).toBe(0);
-      const back = w.page.locator("a[target=_top]");
+      const back = w.page.locator(".embed-credit a[target=_top]");
       expect(await back.count()).toBe(1);
       const backUrl = new URL((await back.getAttribute("href")) ?? "", w.page.url());
       expect(backUrl.pathname).toBe(new URL(`${siteUrl}${lang}`).pathname);
