@@ -60,6 +60,9 @@ async function expectClean(w: WatchedPage): Promise<void> {
 /** The frame showing an iframe of the host page. */
 async function frameOf(page: Page, id: string): Promise<Frame> {
   const handle = await page.waitForSelector(`iframe#${id}`);
+  // The replay loads its code when it comes into view, as a reader scrolls to it; the frames above
+  // it may have grown it out of view (the top-level viewport clips a frame's own).
+  await handle.scrollIntoViewIfNeeded();
   const frame = await handle.contentFrame();
   if (!frame) throw new Error(`iframe#${id} has no frame`);
   await frame.waitForLoadState("load");
