@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { findLms, scorm12Time } from "../../../src/client/scorm/find-api.ts";
 
 /** A recording stand-in for an LMS's SCORM 1.2 API object. */
-function api12(status = "not attempted"): { calls: string[] } & Record<string, (...a: string[]) => string> {
+interface Api12 {
+  calls: string[];
+  LMSInitialize: () => string;
+  LMSGetValue: (k?: string) => string;
+  LMSSetValue: (k?: string, v?: string) => string;
+  LMSCommit: () => string;
+  LMSFinish: () => string;
+}
+function api12(status = "not attempted"): Api12 {
   const calls: string[] = [];
   const data = new Map([["cmi.core.lesson_status", status]]);
   return {
