@@ -30,7 +30,16 @@ export function oembedResponse(lang: Lang, id: EmbedId, site: URL): Record<strin
  * address (SITE_URL), since an oEmbed answer is all absolute URLs.
  */
 export function oembedPaths(): { params: { widget: EmbedId } }[] {
-  return import.meta.env.SITE ? EMBEDS.map((e) => ({ params: { widget: e.id } })) : [];
+  return builtSite() ? EMBEDS.map((e) => ({ params: { widget: e.id } })) : [];
+}
+
+/**
+ * The site's public address as Astro gives it to the build (`site`, from SITE_URL), or undefined.
+ * Typed here rather than through Astro's generated env types, which a fresh clone has only after
+ * `astro sync` (lint runs before it).
+ */
+function builtSite(): string | undefined {
+  return (import.meta as ImportMeta & { env?: { SITE?: string } }).env?.SITE;
 }
 
 /** The static oembed.json file of one embed page. */
