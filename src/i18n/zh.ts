@@ -318,7 +318,8 @@ export const zh: Strings = {
       forced: "强制",
       automatic: "自动",
       leakCheck: "强制，检查 goroutine 泄漏",
-      dumpAfterGc: "第 {n}/{of} 轮强制 GC 后",
+      // No-break spaces: on a phone the name wraps between its two halves only.
+      dumpAfterGc: "第\u00a0{n}/{of}\u00a0轮 强制\u00a0GC\u00a0后",
       dumpAfterCheck: "泄漏检测后",
       stateCount: "{state} {count}",
       leaked: "{state}（已泄漏）",

@@ -39,7 +39,7 @@ export function oembedPaths(): { params: { widget: EmbedId } }[] {
  * `astro sync` (lint runs before it).
  */
 function builtSite(): string | undefined {
-  return (import.meta as ImportMeta & { env?: { SITE?: string } }).env?.SITE;
+  return (import.meta as ImportMeta & { env: { SITE?: string } }).env.SITE;
 }
 
 /** The static oembed.json file of one embed page. */

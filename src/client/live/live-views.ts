@@ -87,18 +87,24 @@ export class StatesView {
       when.scope = "row";
       when.textContent = dump.moment.kind === "forced-gc" ? fill(s.dumpAfterGc, dump.moment) : s.dumpAfterCheck;
       const mine = dump.goroutines.filter((g) => g.program);
-      const states = countStates(mine)
-        .map((c) =>
-          fill(s.stateCount, { state: c.leaked ? fill(s.leaked, { state: c.state }) : c.state, count: c.count }),
-        )
-        .join(s.separator);
-      const cells = [String(mine.length), String(dump.goroutines.length - mine.length), states].map((text) => {
+      const cells = [String(mine.length), String(dump.goroutines.length - mine.length)].map((text) => {
         const td = document.createElement("td");
         td.textContent = text;
         return td;
       });
-      if (mine.some((g) => g.leaked)) cells[2]?.classList.add("leaked");
-      row.append(when, ...cells);
+      // One span per state, so that only the leaked goroutines' count takes the leaked colour.
+      const states = document.createElement("td");
+      countStates(mine).forEach((c, i) => {
+        if (i > 0) states.append(s.separator);
+        const span = document.createElement("span");
+        span.textContent = fill(s.stateCount, {
+          state: c.leaked ? fill(s.leaked, { state: c.state }) : c.state,
+          count: c.count,
+        });
+        if (c.leaked) span.className = "leaked";
+        states.append(span);
+      });
+      row.append(when, ...cells, states);
       body.append(row);
     }
   }
