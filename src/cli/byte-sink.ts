@@ -13,8 +13,8 @@ const HEX = "0123456789abcdef";
 
 /**
  * Bytes of output, filled buffer by buffer: the writers append, {@link take} hands over what was
- * written since the last take, as views of the buffers. Bytes once handed over are never written
- * again, so a stream may keep them as long as it needs.
+ * written since the last take, as views of the buffers. Bytes once handed over are not written
+ * again until {@link recycle} says they have gone out, so a stream may keep them until then.
  */
 export class ByteSink {
   #buf: Uint8Array = new Uint8Array(CHUNK_BYTES);
@@ -23,6 +23,10 @@ export class ByteSink {
   #pos = 0;
   #ready: Uint8Array[] = [];
   #readyBytes = 0;
+  /** Full buffers whose bytes were taken and may not have gone out yet. */
+  #retired: Uint8Array[] = [];
+  /** Buffers whose bytes have gone out, to be filled again. */
+  #spare: Uint8Array[] = [];
 
   /** Bytes written and not yet taken. */
   get size(): number {
@@ -42,10 +46,22 @@ export class ByteSink {
     return out;
   }
 
-  /** Makes room for `n` more bytes: a new buffer, of at least `n`, after what is written. */
+  /**
+   * Says that everything taken so far has gone out: the buffers filled before the current one are
+   * written into again, so the output's memory stays a few buffers however long the input is
+   * (a new buffer for each would be freed only when the garbage collector gets to it).
+   */
+  recycle(): void {
+    for (const b of this.#retired) if (this.#spare.length < 2) this.#spare.push(b);
+    this.#retired = [];
+  }
+
+  /** Makes room for `n` more bytes: a buffer of at least `n`, after what is written. */
   #room(n: number): void {
     this.#handOver();
-    this.#buf = new Uint8Array(Math.max(CHUNK_BYTES, n));
+    this.#retired.push(this.#buf);
+    const spare = this.#spare.pop();
+    this.#buf = spare !== undefined && spare.length >= n ? spare : new Uint8Array(Math.max(CHUNK_BYTES, n));
     this.#start = 0;
     this.#pos = 0;
   }

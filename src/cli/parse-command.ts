@@ -26,8 +26,8 @@ export interface ParseOptions {
  * by chunk. The records' bytes are written straight into buffers of {@link CHUNK_BYTES}, each
  * written to stdout once it is full, or as soon as the input pauses (a read that did not fill its
  * buffer: a pipe from a running program), so records of a live log come out as its lines do.
- * It waits for 'drain' when stdout is full, so memory stays flat for any input size. Resolves to
- * the exit code.
+ * It waits until they have gone out and then fills the same buffers again, so memory stays flat
+ * for any input size. Resolves to the exit code.
  */
 export async function runParse(options: ParseOptions, io: ParseIO): Promise<number> {
   // Non-fatal decoding turns invalid UTF-8 into U+FFFD, which the parser reports as binary data.
@@ -46,6 +46,9 @@ export async function runParse(options: ParseOptions, io: ParseIO): Promise<numb
   };
   const send = async (): Promise<void> => {
     for (const chunk of sink.take()) await output.write(chunk);
+    // Once they are out, their buffers are filled again.
+    await output.flush();
+    sink.recycle();
   };
 
   const readFailed = (e: ReadFailed): number => {
