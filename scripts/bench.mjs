@@ -1,120 +1,77 @@
-// npm run bench: throughput and memory of the streaming log parser, and stateAt lookups per second.
-//   1. writes 50 MB and 100 MB logs of real runtime lines into a temp dir (not the repo);
-//   2. for each, in separate processes: bare line splitting vs full parsing (MB/s, peak RSS), three
-//      times each, alternating, and reports the median run of each (one run swings by ±20% here);
-//   3. builds the leak recording (traces/leak/go1.27.3 when present, else the Go 1.27 fixture) and
-//      times stateAt at random times.
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+#!/usr/bin/env node
+// npm run bench: every benchmark in one run, then ONE table of every figure with its aim, the
+// measured value and whether it is met. Each sub-bench runs in its own process and prints its own
+// human output as it goes; it hands its figures to this script as JSON lines in a file named by
+// BENCH_RESULTS (scripts/bench/results.mjs). Where a figure is a ratio, its sub-bench measures
+// both sides in the same run. Steps, in order:
+//   bench-parse.mjs   the parser against a bare line split (50 and 100 MB), stateAt, sampler cadence
+//   bench-cli.mjs     blocked-forever parse to JSON Lines and CSV against a bare split; peak RSS
+//   astro build       the site the browser benches open
+//   bench-lab.mjs     the lab in Chromium: 100 MB logs of three kinds, a 300 MB log
+//   bench-replay.mjs  the replay frame against re-rendering with Plot (exit 1: frame budget missed)
+//   bench-live.mjs    the live widget's downloads, first gctrace line and memory
+// Exits as the steps did: 1 when the replay frame misses its budget, another step's failure code
+// when one fails (the steps after it still run, and the table says which failed); 0 otherwise.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildRecording } from "../src/lib/recording/build-recording.ts";
-import { stateAt } from "../src/lib/recording/recording-at.ts";
-import { makeLog } from "./bench/make-log.mjs";
 
-const MB = 1e6;
-const measureScript = fileURLToPath(new URL("./bench/measure.mjs", import.meta.url));
-const measure = (mode, file) =>
-  JSON.parse(execFileSync(process.execPath, [measureScript, mode, file], { encoding: "utf8" }));
+const root = fileURLToPath(new URL("../", import.meta.url));
+const astro = join(root, "node_modules", ".bin", "astro");
+const STEPS = [
+  { name: "bench-parse", command: process.execPath, args: ["scripts/bench-parse.mjs"] },
+  { name: "bench-cli", command: process.execPath, args: ["scripts/bench-cli.mjs"] },
+  { name: "build", command: astro, args: ["build"] },
+  { name: "bench-lab", command: process.execPath, args: ["scripts/bench-lab.mjs"] },
+  { name: "bench-replay", command: process.execPath, args: ["scripts/bench-replay.mjs"] },
+  { name: "bench-live", command: process.execPath, args: ["scripts/bench-live.mjs"] },
+];
+// The process's own PATH with the project's Node first, as npm scripts have it.
+const env = { ...process.env, PATH: `${join(root, "node_modules", ".bin")}:${process.env.PATH ?? ""}` };
 
-/** The run with the median time. */
-const median = (runs) => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)];
-
-const dir = mkdtempSync(join(tmpdir(), "blocked-forever-bench-"));
+const dir = mkdtempSync(join(tmpdir(), "blocked-forever-bench-results-"));
+const resultsFile = join(dir, "results.jsonl");
+const failed = [];
+const started = performance.now();
 try {
-  const rows = [];
-  for (const size of [50, 100]) {
-    const file = join(dir, `log-${size}mb.txt`);
-    const made = await makeLog(file, size * MB);
-    // Warm the page cache so both modes read from memory.
-    readFileSync(file);
-    const runs = { split: [], parse: [] };
-    for (let i = 0; i < 3; i++) for (const mode of ["split", "parse"]) runs[mode].push(measure(mode, file));
-    rows.push({ size, made, split: median(runs.split), parse: median(runs.parse) });
+  for (const step of STEPS) {
+    console.log(`\n=== ${step.name} ===`);
+    const from = performance.now();
+    const r = spawnSync(step.command, step.args, {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...env, BENCH_RESULTS: resultsFile },
+    });
+    const code = r.status ?? 1;
+    console.log(`=== ${step.name}: exit ${code}, ${((performance.now() - from) / 1000).toFixed(0)} s ===`);
+    if (code !== 0) failed.push({ name: step.name, code });
   }
-
-  console.log("\nStreaming parser (64 KiB chunks, one process per run, median of 3 runs)\n");
-  console.log(
-    "| input | lines | split MB/s | parse MB/s | parse/split | split peak RSS | parse peak RSS | error records |",
-  );
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-  for (const { made, split, parse } of rows) {
-    const splitRate = split.bytes / MB / split.seconds;
-    const parseRate = parse.bytes / MB / parse.seconds;
-    console.log(
-      `| ${(made.bytes / MB).toFixed(0)} MB | ${parse.lines.toLocaleString("en")} | ${splitRate.toFixed(0)} | ${parseRate.toFixed(0)} | ` +
-        `${(parseRate / splitRate).toFixed(2)} | ${(split.peakRss / MB).toFixed(0)} MB | ${(parse.peakRss / MB).toFixed(0)} MB | ${parse.errors.toLocaleString("en")} |`,
-    );
-    if (parse.lines !== made.lines || split.lines !== made.lines)
-      throw new Error(`line count mismatch: wrote ${made.lines}, split ${split.lines}, parsed ${parse.lines}`);
+  let figures = [];
+  try {
+    figures = readFileSync(resultsFile, "utf8")
+      .split("\n")
+      .filter((l) => l !== "")
+      .map((l) => JSON.parse(l));
+  } catch {
+    // No step recorded a figure: the table says so through the failed steps.
   }
-  const [small, large] = rows;
+  const cell = (s) => String(s).replaceAll("|", "\\|");
+  const verdict = (met) => (met === null ? "(reported)" : met ? "met" : "NOT met");
+  console.log(`\nnpm run bench: every figure, ${((performance.now() - started) / 60000).toFixed(1)} min in all\n`);
+  console.log("| area | figure | aim | measured | |");
+  console.log("| --- | --- | --- | --- | --- |");
+  for (const f of figures)
+    console.log(`| ${f.group} | ${cell(f.figure)} | ${cell(f.aim ?? "-")} | ${cell(f.value)} | ${verdict(f.met)} |`);
+  for (const f of failed) console.log(`| ${f.name} | the step failed | exit 0 | exit ${f.code} | NOT met |`);
+  const missed = figures.filter((f) => f.met === false).length;
   console.log(
-    `\nPeak RSS while parsing: ${(small.parse.peakRss / MB).toFixed(0)} MB for 50 MB, ${(large.parse.peakRss / MB).toFixed(0)} MB for 100 MB ` +
-      `(x${(large.parse.peakRss / small.parse.peakRss).toFixed(2)} for x2 input).`,
+    `\n${figures.length} figures: ${missed} aims not met${failed.length > 0 ? `; ${failed.length} steps failed` : ""}.\n`,
   );
-
-  const trace = fileURLToPath(new URL("../traces/leak/go1.27.3/", import.meta.url));
-  const fixtures = fileURLToPath(new URL("../tests/fixtures/logs/", import.meta.url));
-  const read = (path) => (existsSync(path) ? readFileSync(path, "utf8") : undefined);
-  const fromTraces = existsSync(join(trace, "stderr.log"));
-  const recording = fromTraces
-    ? buildRecording({
-        stderr: read(join(trace, "stderr.log")),
-        metrics: read(join(trace, "metrics.jsonl")),
-        transitions: read(join(trace, "transitions.jsonl")),
-        leakProfile: read(join(trace, "leak-profile.txt")),
-        meta: read(join(trace, "meta.json")),
-      })
-    : buildRecording({
-        stderr: read(join(fixtures, "go1.27-leak-scheddetail.txt")),
-        leakProfile: read(join(fixtures, "go1.27-leak-profile.txt")),
-      });
-  // Deterministic pseudo-random times (LCG), so runs are comparable.
-  let seed = 42;
-  const times = Array.from(
-    { length: 4096 },
-    () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32) * recording.end * 1.1,
-  );
-  let sink = 0;
-  const n = 200_000;
-  const start = performance.now();
-  for (let i = 0; i < n; i++) sink += stateAt(recording, times[i & 4095]).logIndex;
-  const seconds = (performance.now() - start) / 1000;
-  console.log(
-    `\nstateAt on the leak recording (${fromTraces ? "traces/leak/go1.27.3" : "fixture go1.27-leak-scheddetail.txt"}: ` +
-      `${recording.log.length} log lines, ${recording.gcs.length} GCs, ${recording.snapshots.length} snapshots, ${recording.goroutines.length} goroutines, ` +
-      `${recording.metrics.length} metrics samples): ${Math.round(n / seconds).toLocaleString("en")} lookups/s (checksum ${sink})\n`,
-  );
-
-  // The probe's sampler asks for a sample every 20 ms; how close the recorded runs came is a
-  // property of the machine that recorded them (a loaded machine stretches the gaps), so it is
-  // reported here, not demanded by a test.
-  console.log("Recorded sampler cadence (metrics.jsonl of each committed recording; aim: a sample every 20 ms)\n");
-  console.log("| recording | samples | run | median gap | p95 gap | longest gap |");
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
-  const tracesDir = fileURLToPath(new URL("../traces/", import.meta.url));
-  for (const program of readdirSync(tracesDir, { withFileTypes: true }).filter((e) => e.isDirectory())) {
-    for (const version of readdirSync(join(tracesDir, program.name))) {
-      const file = join(tracesDir, program.name, version, "metrics.jsonl");
-      if (!existsSync(file)) continue;
-      const t = readFileSync(file, "utf8")
-        .trim()
-        .split("\n")
-        .map((l) => JSON.parse(l).tMs);
-      const gaps = t
-        .slice(1)
-        .map((x, i) => x - t[i])
-        .sort((a, b) => a - b);
-      const at = (q) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))];
-      console.log(
-        `| ${program.name}/${version} | ${t.length} | ${((t.at(-1) - t[0]) / 1000).toFixed(2)} s | ` +
-          `${at(0.5).toFixed(1)} ms | ${at(0.95).toFixed(1)} ms | ${gaps.at(-1).toFixed(1)} ms |`,
-      );
-    }
-  }
-  console.log("");
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+// Only a failed step fails the run, as the steps chained with && did: the replay's exit 1 is its
+// frame budget; the other aims are figures to read.
+process.exitCode = failed[0]?.code ?? 0;

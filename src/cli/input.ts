@@ -12,6 +12,9 @@ export class ReadFailed extends Error {
   }
 }
 
+/** How much of a file the commands read at a time. */
+export const READ_BYTES = 1 << 16;
+
 /** What the commands read from: a file's path, or '-' for standard input. */
 export interface InputSource {
   file: string;
@@ -34,7 +37,7 @@ export async function* inputBytes(source: InputSource): AsyncGenerator<Uint8Arra
   else {
     const problem = await unreadable(source.file);
     if (problem !== null) throw new ReadFailed(problem);
-    stream = createReadStream(source.file, { highWaterMark: 1 << 16 });
+    stream = createReadStream(source.file, { highWaterMark: READ_BYTES });
   }
   const chunks = bytesOf(stream);
   // Enough of the start to see the gzip magic, even from a stdin that gives one byte at a time.
@@ -57,7 +60,7 @@ export async function* inputBytes(source: InputSource): AsyncGenerator<Uint8Arra
     yield* rest();
     return;
   }
-  const gunzip = createGunzip();
+  const gunzip = createGunzip({ chunkSize: READ_BYTES });
   const compressed = Readable.from(rest());
   compressed.on("error", (e: unknown) => gunzip.destroy(e instanceof Error ? e : new Error(String(e))));
   compressed.pipe(gunzip);

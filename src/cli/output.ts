@@ -42,10 +42,10 @@ export class Output {
     });
   }
 
-  /** Writes text, waiting when the stream asks to. */
-  async write(text: string): Promise<void> {
+  /** Writes text or bytes, waiting when the stream asks to. */
+  async write(data: string | Uint8Array): Promise<void> {
     this.#check();
-    if (!this.#stream.write(text)) {
+    if (!this.#stream.write(data)) {
       await new Promise<void>((resolve) => {
         const done = (): void => {
           this.#stream.off("drain", done);

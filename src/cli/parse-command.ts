@@ -1,8 +1,10 @@
 import type { Readable, Writable } from "node:stream";
 import { LogParser } from "../lib/parse/log-parser.ts";
-import { csvHeader, recordToCsv } from "../lib/parse/records-csv.ts";
 import type { ErrorReason, TraceRecord } from "../lib/parse/trace-records.ts";
-import { inputBytes, inputName, ReadFailed } from "./input.ts";
+import { ByteSink, CHUNK_BYTES } from "./byte-sink.ts";
+import { CsvWriter } from "./csv-writer.ts";
+import { inputBytes, inputName, READ_BYTES, ReadFailed } from "./input.ts";
+import { writeJsonLine } from "./jsonl-writer.ts";
 import { Output, WriteFailed, writeFailureLine } from "./output.ts";
 
 /** Where the parse command reads and writes; the real process streams, or test doubles. */
@@ -21,24 +23,32 @@ export interface ParseOptions {
 
 /**
  * Streams FILE (or stdin for '-'; gzip data is inflated) through the log parser to stdout, chunk
- * by chunk, waiting for 'drain' when stdout is full, so memory stays flat for any input size.
- * Resolves to the exit code.
+ * by chunk. The records' bytes are written straight into buffers of {@link CHUNK_BYTES}, each
+ * written to stdout once it is full, or as soon as the input pauses (a read that did not fill its
+ * buffer: a pipe from a running program), so records of a live log come out as its lines do.
+ * It waits until they have gone out and then fills the same buffers again, so memory stays flat
+ * for any input size. Resolves to the exit code.
  */
 export async function runParse(options: ParseOptions, io: ParseIO): Promise<number> {
   // Non-fatal decoding turns invalid UTF-8 into U+FFFD, which the parser reports as binary data.
   const decoder = new TextDecoder("utf-8");
   const parser = new LogParser();
   const output = new Output(io.stdout);
-  const format = options.format === "csv" ? recordToCsv : (r: TraceRecord) => JSON.stringify(r) + "\n";
+  const sink = new ByteSink();
+  const csv = options.format === "csv" ? new CsvWriter(sink) : null;
   const errors = new Map<ErrorReason, number>();
-  const write = async (records: TraceRecord[]): Promise<void> => {
-    if (records.length === 0) return;
-    let out = "";
+  const add = (records: TraceRecord[]): void => {
     for (const r of records) {
       if (r.kind === "error") errors.set(r.reason, (errors.get(r.reason) ?? 0) + 1);
-      out += format(r);
+      if (csv === null) writeJsonLine(sink, r);
+      else csv.write(r);
     }
-    await output.write(out);
+  };
+  const send = async (): Promise<void> => {
+    for (const chunk of sink.take()) await output.write(chunk);
+    // Once they are out, their buffers are filled again.
+    await output.flush();
+    sink.recycle();
   };
 
   const readFailed = (e: ReadFailed): number => {
@@ -55,19 +65,21 @@ export async function runParse(options: ParseOptions, io: ParseIO): Promise<numb
     throw e;
   }
   try {
-    if (options.format === "csv") await output.write(csvHeader());
+    csv?.header();
     let failed: ReadFailed | null = null;
     try {
       for (let next = first; next.done !== true; next = await bytes.next()) {
-        await write(parser.push(decoder.decode(next.value, { stream: true })));
+        add(parser.push(decoder.decode(next.value, { stream: true })));
+        if (sink.size >= CHUNK_BYTES || next.value.length < READ_BYTES) await send();
       }
     } catch (e) {
       if (!(e instanceof ReadFailed)) throw e;
       failed = e;
     }
     // What was read before a failure is written, then the failure is told.
-    await write(parser.push(decoder.decode()));
-    await write(parser.end());
+    add(parser.push(decoder.decode()));
+    add(parser.end());
+    await send();
     await output.flush();
     if (failed !== null) return readFailed(failed);
   } catch (e) {
