@@ -89,6 +89,23 @@ function compactColours(): ShikiTransformer {
   };
 }
 
+/**
+ * Writes the listing's line count on its <pre> (`--lines`), so that cells.css can give a listing
+ * the page has not laid out yet (content-visibility) the height it will have: lines times the
+ * line height, at every width (listings scroll sideways, they never wrap).
+ */
+function lineCount(): ShikiTransformer {
+  return {
+    name: "blocked-forever:line-count",
+    pre(pre) {
+      const code = pre.children.find((c): c is HastElement => c.type === "element" && c.tagName === "code");
+      const lines = (code?.children ?? []).filter((c) => c.type === "element").length;
+      const style = typeof pre.properties.style === "string" ? pre.properties.style : "";
+      pre.properties.style = `${style};--lines:${String(lines)}`;
+    },
+  };
+}
+
 function getHighlighter(): Promise<Highlighter> {
   highlighter ??= createHighlighter({ themes: [CODE_LIGHT, CODE_DARK], langs: ["go", "shellscript"] });
   return highlighter;
@@ -126,6 +143,6 @@ export async function highlight(code: string, lang: "go" | "shellscript", marks:
     lang,
     themes: { light: "bf-light", dark: "bf-dark" },
     defaultColor: false,
-    transformers: [marksTransformer(marks), compactColours()],
+    transformers: [marksTransformer(marks), compactColours(), lineCount()],
   });
 }
