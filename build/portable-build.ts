@@ -1,5 +1,6 @@
 import type { AstroIntegration } from "astro";
 import { fileURLToPath } from "node:url";
+import { collapseWhitespaceInPages } from "./collapse-whitespace.ts";
 import { addContentSecurityPolicy } from "./csp.ts";
 import { deferMarkup } from "./defer-markup.ts";
 import { makePortable } from "./make-portable.ts";
@@ -24,6 +25,8 @@ export function portableBuild(): AstroIntegration {
         logger.info(
           `portable: ${String(report.pages)} pages, ${String(report.scripts)} scripts bundled as classic, ${String(report.urls)} URLs made relative`,
         );
+        const collapsed = await collapseWhitespaceInPages(fileURLToPath(dir));
+        logger.info(`whitespace: ${String(Math.round(collapsed / 1024))} KB of indentation between tags dropped`);
         const deferred = await deferMarkup(fileURLToPath(dir));
         logger.info(
           `deferred: ${String(deferred.elements)} hidden elements of ${String(deferred.pages)} pages, ${String(Math.round(deferred.bytes / 1024))} KB, into deferred/`,
