@@ -1,12 +1,15 @@
 import type { AstroIntegration } from "astro";
 import { fileURLToPath } from "node:url";
+import { collapseWhitespaceInPages } from "./collapse-whitespace.ts";
 import { addContentSecurityPolicy } from "./csp.ts";
+import { deferMarkup } from "./defer-markup.ts";
 import { makePortable } from "./make-portable.ts";
 
 /**
  * An Astro integration that makes the built site work from any subfolder and from file://.
  * Astro writes root-absolute URLs and module scripts; Chromium refuses module scripts over
- * file://, so after the build every page is rewritten (see make-portable.ts). Then every page gets
+ * file://, so after the build every page is rewritten (see make-portable.ts). What no reader sees
+ * before a widget's code runs moves out of the pages into scripts of their own (defer-markup.ts). Then every page gets
  * a Content-Security-Policy that allows only the site's own files and its inline scripts (csp.ts).
  */
 export function portableBuild(): AstroIntegration {
@@ -21,6 +24,12 @@ export function portableBuild(): AstroIntegration {
         const report = await makePortable(fileURLToPath(dir));
         logger.info(
           `portable: ${String(report.pages)} pages, ${String(report.scripts)} scripts bundled as classic, ${String(report.urls)} URLs made relative`,
+        );
+        const collapsed = await collapseWhitespaceInPages(fileURLToPath(dir));
+        logger.info(`whitespace: ${String(Math.round(collapsed / 1024))} KB of indentation between tags dropped`);
+        const deferred = await deferMarkup(fileURLToPath(dir));
+        logger.info(
+          `deferred: ${String(deferred.elements)} hidden elements of ${String(deferred.pages)} pages, ${String(Math.round(deferred.bytes / 1024))} KB, into deferred/`,
         );
         const csp = await addContentSecurityPolicy(fileURLToPath(dir));
         logger.info(`csp: ${String(csp.pages)} pages, ${String(csp.inlineScripts)} inline script hashes`);

@@ -18,6 +18,94 @@ export interface LineMarks {
 
 let highlighter: Promise<Highlighter> | undefined;
 
+type HastElement = Parameters<NonNullable<ShikiTransformer["pre"]>>[0];
+
+/** How many colour pairs one listing may name as classes (cells.css styles `.t0` to `.t11`). */
+export const TOKEN_CLASSES = 12;
+
+const PAIR = /^--shiki-light:(#[0-9a-f]{3,8});--shiki-dark:(#[0-9a-f]{3,8})$/i;
+
+/**
+ * shiki writes both themes' colours on every token (`style="--shiki-light:…;--shiki-dark:…"`,
+ * 50 bytes a token, most of a listing's weight). A listing uses a handful of colour pairs, so
+ * this names them once on the `<pre>` (`--l0`/`--d0`, …) and gives each token a class (`t0`, …)
+ * that cells.css colours from them; tokens in the listing's own colour lose their span, and
+ * neighbours of one colour become one span. What the reader sees is the same.
+ */
+function compactColours(): ShikiTransformer {
+  return {
+    name: "blocked-forever:compact-colours",
+    pre(pre) {
+      const style = typeof pre.properties.style === "string" ? pre.properties.style : "";
+      const base = /--shiki-light:(#\w+);--shiki-dark:(#\w+)/i.exec(style);
+      const baseKey = base ? `${base[1] ?? ""};${base[2] ?? ""}`.toLowerCase() : "";
+      const palette = new Map<string, number>();
+      const classOf = (span: HastElement): string | null | undefined => {
+        // undefined: keep the span as it is; null: the listing's own colour, no span needed.
+        const m = typeof span.properties.style === "string" ? PAIR.exec(span.properties.style) : null;
+        if (!m || span.properties["class"] !== undefined) return undefined;
+        const key = `${m[1] ?? ""};${m[2] ?? ""}`.toLowerCase();
+        if (key === baseKey) return null;
+        let index = palette.get(key);
+        if (index === undefined) {
+          if (palette.size >= TOKEN_CLASSES) return undefined;
+          index = palette.size;
+          palette.set(key, index);
+        }
+        return `t${String(index)}`;
+      };
+      const compactLine = (line: HastElement): void => {
+        const out: HastElement["children"] = [];
+        for (const child of line.children) {
+          if (child.type !== "element" || child.tagName !== "span") {
+            out.push(child);
+            continue;
+          }
+          const cls = classOf(child);
+          if (cls === undefined) {
+            out.push(child);
+          } else if (cls === null) {
+            out.push(...child.children);
+          } else {
+            const prev = out.at(-1);
+            if (prev?.type === "element" && prev.properties["class"] === cls) {
+              prev.children.push(...child.children);
+            } else {
+              child.properties = { class: cls };
+              out.push(child);
+            }
+          }
+        }
+        line.children = out;
+      };
+      const code = pre.children.find((c): c is HastElement => c.type === "element" && c.tagName === "code");
+      for (const line of code?.children ?? []) if (line.type === "element") compactLine(line);
+      const vars = [...palette].map(([key, i]) => {
+        const [light, dark] = key.split(";");
+        return `--l${String(i)}:${light ?? ""};--d${String(i)}:${dark ?? ""}`;
+      });
+      if (vars.length > 0) pre.properties.style = `${style};${vars.join(";")}`;
+    },
+  };
+}
+
+/**
+ * Writes the listing's line count on its <pre> (`--lines`), so that cells.css can give a listing
+ * the page has not laid out yet (content-visibility) the height it will have: lines times the
+ * line height, at every width (listings scroll sideways, they never wrap).
+ */
+function lineCount(): ShikiTransformer {
+  return {
+    name: "blocked-forever:line-count",
+    pre(pre) {
+      const code = pre.children.find((c): c is HastElement => c.type === "element" && c.tagName === "code");
+      const lines = (code?.children ?? []).filter((c) => c.type === "element").length;
+      const style = typeof pre.properties.style === "string" ? pre.properties.style : "";
+      pre.properties.style = `${style};--lines:${String(lines)}`;
+    },
+  };
+}
+
 function getHighlighter(): Promise<Highlighter> {
   highlighter ??= createHighlighter({ themes: [CODE_LIGHT, CODE_DARK], langs: ["go", "shellscript"] });
   return highlighter;
@@ -55,6 +143,6 @@ export async function highlight(code: string, lang: "go" | "shellscript", marks:
     lang,
     themes: { light: "bf-light", dark: "bf-dark" },
     defaultColor: false,
-    transformers: [marksTransformer(marks)],
+    transformers: [marksTransformer(marks), compactColours(), lineCount()],
   });
 }

@@ -2,6 +2,7 @@
 // pictures, not Plot (docs/architecture.md, "Plot at build time").
 import { plot, type PlotOptions } from "@observablehq/plot";
 import { parseHTML } from "linkedom";
+import { compactSvg } from "./compact-svg.ts";
 
 /**
  * Renders Plot options to an SVG string. The SVG is decoration for sighted readers: it is hidden
@@ -67,7 +68,7 @@ export function renderChart(options: PlotOptions, className: string, clip?: stri
   svg.setAttribute("aria-hidden", "true");
   svg.setAttribute("focusable", "false");
   svg.setAttribute("class", `${svg.getAttribute("class") ?? ""} ${className}`.trim());
-  return { svg: roundNumbers(svg.outerHTML), x: { domain, range }, y: { range: yRange }, width, height };
+  return { svg: compactSvg(roundNumbers(svg.outerHTML)), x: { domain, range }, y: { range: yRange }, width, height };
 }
 
 /**

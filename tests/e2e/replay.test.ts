@@ -73,7 +73,7 @@ describe("the replay", () => {
     await context.close();
   });
 
-  it("loads its code and its data only when the cell comes near the viewport", async () => {
+  it("loads its code, its data and the other programs' layers only when the cell comes near the viewport", async () => {
     const w = await watchedPage(browser(), siteUrl, { viewport: { width: 1280, height: 800 } });
     const scripts: string[] = [];
     w.page.on("request", (r) => {
@@ -84,12 +84,23 @@ describe("the replay", () => {
     const before = [...scripts];
     expect(await w.page.locator("replay-cell[data-ready]").count()).toBe(0);
     expect(before.some((s) => s.startsWith("replay/"))).toBe(false);
+    // The page itself carries only what shows before the replay starts: the first program's layers.
+    expect(await w.page.locator("replay-cell .heap-layer").count()).toBe(1);
     await w.page.locator("replay-cell").scrollIntoViewIfNeeded();
     await w.page.locator("replay-cell[data-ready]").waitFor();
     const loaded = scripts.filter((s) => !before.includes(s)).sort();
-    expect(loaded, loaded.join(" ")).toHaveLength(2);
+    expect(loaded, loaded.join(" ")).toHaveLength(3);
     expect(loaded[0]).toMatch(/^_astro\/lazy\./);
-    expect(loaded[1]).toMatch(/^replay\/data\.[0-9a-f]+\.js$/);
+    // The heap chart's and the code's layers of the programs not shown first (build/defer-markup.ts).
+    expect(loaded[1]).toMatch(/^deferred\/[0-9a-f]+\.js$/);
+    expect(loaded[2]).toMatch(/^replay\/data\.[0-9a-f]+\.js$/);
+    for (const layer of [".heap-layer", ".code-layer"]) {
+      const variants = await w.page
+        .locator(`replay-cell ${layer}`)
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-variant")));
+      expect(variants, layer).toEqual(["leak", "timeout", "close", "context"]);
+    }
+    expect(await w.page.locator("replay-cell template").count()).toBe(0);
     await expectClean(w);
   });
 

@@ -10,11 +10,23 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/** Starts a static server like scripts/serve.mjs, on a free port, for the tests. */
-export async function startServer(dir: string, base: string): Promise<RunningServer> {
+/**
+ * Starts a static server like scripts/serve.mjs, on a free port, for the tests. It compresses like
+ * most hosts do, so page weights and Lighthouse see what readers get; with `compress: false` it
+ * sends files as they are, as Python's http.server, many school and intranet servers and a
+ * teacher's laptop serving a USB stick do.
+ */
+export async function startServer(
+  dir: string,
+  base: string,
+  { compress: compressing = true }: { compress?: boolean } = {},
+): Promise<RunningServer> {
   const files = sirv(dir, { dev: true });
-  // Compress like any real host does, so page weights and Lighthouse see what readers get.
-  const compress = compression();
+  const compress = compressing
+    ? compression()
+    : (_req: unknown, _res: unknown, next: () => void) => {
+        next();
+      };
   const server: Server = createServer((req, res) => {
     const url = req.url ?? "/";
     if (!url.startsWith(base)) {

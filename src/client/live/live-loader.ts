@@ -1,3 +1,5 @@
+import { restoreDeferred } from "../deferred/restore-deferred.ts";
+
 /**
  * The only live-widget code a page loads up front. The widget's own script (live/app.<hash>.js,
  * its data-src: a classic script, so it works from file:// too) comes when the reader reaches for
@@ -10,9 +12,13 @@ let requested = false;
 function loadLiveScript(cell: HTMLElement): void {
   if (requested) return;
   requested = true;
-  const script = document.createElement("script");
-  script.src = cell.getAttribute("data-src") ?? "";
-  document.head.append(script);
+  // The recordings of the programs not chosen first come back before the widget starts
+  // (build/defer-markup.ts): it shows the one the chosen program's run is drawn against.
+  void restoreDeferred(cell).then(() => {
+    const script = document.createElement("script");
+    script.src = cell.getAttribute("data-src") ?? "";
+    document.head.append(script);
+  });
 }
 
 for (const cell of liveCells) {

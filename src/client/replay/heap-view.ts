@@ -84,7 +84,9 @@ export class HeapView implements ReplayView {
     if (!v) return;
     const share = Math.min(1, toSeconds(frame.tick) / this.#end);
     for (const { clip, x0, x1 } of this.#layers.get(v.key)?.drawings ?? []) {
-      clip?.setAttribute("width", (x0 + share * (x1 - x0)).toFixed(1));
+      // A tenth of a pixel at 60 frames a second: most frames move it, a paused or ended clock not.
+      const width = (x0 + share * (x1 - x0)).toFixed(1);
+      if (clip && clip.getAttribute("width") !== width) clip.setAttribute("width", width);
     }
     const text = heapReadout(v, frame, this.#strings);
     if (this.#readout && text !== this.#lastText) {

@@ -40,6 +40,9 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
     #hashWritten = 0;
     #caption: HTMLElement | null = null;
     #lastCaption = "";
+    /** The clock lines that --t places; set on them alone, not on the cell (see #render). */
+    #cursors: HTMLElement[] = [];
+    #lastShare = "";
     #ui: {
       play: HTMLButtonElement | null;
       range: HTMLInputElement | null;
@@ -67,6 +70,7 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
       if (widgets.has("log")) this.#views.push(new LogView(this, strings, this, `${this.id}-status-`));
       if (widgets.has("code")) this.#views.push(new CodeView(this, strings));
       this.#caption = this.querySelector("[data-step-caption]");
+      this.#cursors = [...this.querySelectorAll<HTMLElement>("[data-replay-cursor]")];
       this.#wire();
 
       const keys = variants.map((v) => v.key);
@@ -221,7 +225,13 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
       if (bench) performance.mark("replay-frame-start");
       const frame: ReplayFrame = frameAt(v, toTicks(this.#clock.t));
       for (const view of this.#views) view.update(frame);
-      this.style.setProperty("--t", (this.#clock.t / this.#clock.end).toFixed(5));
+      // On the cursors only: a custom property set on the cell is inherited by every element in
+      // it, and the browser would recompute the style of the whole replay on every frame.
+      const share = (this.#clock.t / this.#clock.end).toFixed(5);
+      if (share !== this.#lastShare) {
+        this.#lastShare = share;
+        for (const cursor of this.#cursors) cursor.style.setProperty("--t", share);
+      }
       const caption = frameCaption(v, frame, this.#strings.captions);
       if (this.#caption && caption !== this.#lastCaption) {
         this.#lastCaption = caption;
@@ -231,15 +241,16 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
       const shown = this.#clock.t.toFixed(2);
       const label = fill(this.#strings.time, { t: shown });
       if (range) {
-        if (document.activeElement !== range || Math.abs(Number(range.value) - this.#clock.t) > 0.005)
-          range.value = shown;
+        const follow = document.activeElement !== range || Math.abs(Number(range.value) - this.#clock.t) > 0.005;
+        if (follow && range.value !== shown) range.value = shown;
         if (range.getAttribute("aria-valuetext") !== label) range.setAttribute("aria-valuetext", label);
       }
       if (time && time.textContent !== label) time.textContent = label;
       if (play) {
         const text = this.#clock.playing ? play.dataset["pause"] : play.dataset["play"];
         if (text && play.textContent !== text) play.textContent = text;
-        play.setAttribute("aria-pressed", String(this.#clock.playing));
+        const pressed = String(this.#clock.playing);
+        if (play.getAttribute("aria-pressed") !== pressed) play.setAttribute("aria-pressed", pressed);
       }
       if (bench) performance.measure("replay-frame", "replay-frame-start");
     }

@@ -3,6 +3,7 @@
 // and this loader would run a second time from there. So it reads the hash on its own (the replay
 // itself reads it with src/lib/replay/hash-state.ts).
 import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
+import { restoreDeferred } from "../deferred/restore-deferred.ts";
 
 /** Set by the replay's data script (src/server/replay.ts, replayDataScript). */
 declare global {
@@ -39,7 +40,9 @@ function data(src: string): Promise<ReplayVariant[]> {
 function load(): void {
   const src = cells[0]?.dataset["src"];
   if (src === undefined) return;
-  void Promise.all([import("./replay-cell.ts"), data(src)]).then(([cell, variants]) => {
+  // The other programs' layers and listings come back first (build/defer-markup.ts).
+  const markup = Promise.all(cells.map((c) => restoreDeferred(c)));
+  void Promise.all([import("./replay-cell.ts"), data(src), markup]).then(([cell, variants]) => {
     cell.defineReplayCell(variants);
   });
 }

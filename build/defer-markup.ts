@@ -1,0 +1,99 @@
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
+
+/** What deferMarkup did, for the build log and the tests. */
+export interface DeferReport {
+  pages: number;
+  elements: number;
+  bytes: number;
+}
+
+/** The folder of dist/ that holds the deferred markup, one classic script per page. */
+export const DEFERRED_DIR = "deferred";
+
+const OPEN = /<([a-z][a-z0-9-]*)\b[^>]*\sdata-defer(?=[\s>=])[^>]*>/g;
+
+/**
+ * The end (exclusive) of the element whose opening tag ends at `from`: counts the same tag's
+ * openings and closings. Our own markup only (attribute values and text escape `<`).
+ */
+export function elementEnd(html: string, tag: string, from: number): number {
+  const tags = new RegExp(`<(/?)${tag}(?=[\\s>/])[^>]*>`, "g");
+  tags.lastIndex = from;
+  let depth = 1;
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    depth += m[1] === "/" ? -1 : 1;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  throw new Error(`<${tag} data-defer> is never closed`);
+}
+
+/**
+ * Moves every element marked `data-defer` out of one page into a list of markup strings, and puts
+ * an empty `<template data-deferred="KEY INDEX" data-deferred-src="URL">` in its place. Only what a
+ * reader cannot see before the widget's code runs is marked (another program's layer of the heap
+ * chart, another program's listing), so the page looks the same; the widget's loader puts it back
+ * (src/client/deferred/restore-deferred.ts) before the widget starts.
+ */
+export function deferFromPage(html: string, src: (key: string) => string): { html: string; markup: string[] } {
+  const ranges: [number, number][] = [];
+  OPEN.lastIndex = 0;
+  for (let m = OPEN.exec(html); m; m = OPEN.exec(html)) {
+    const end = elementEnd(html, m[1] ?? "", m.index + m[0].length);
+    ranges.push([m.index, end]);
+    OPEN.lastIndex = end;
+  }
+  OPEN.lastIndex = 0;
+  const markup = ranges.map(([from, to]) => html.slice(from, to).replace(/\sdata-defer(?:="")?(?=[\s>])/, ""));
+  if (markup.length === 0) return { html, markup };
+  const key = keyOf(markup);
+  const url = src(key);
+  let out = "";
+  let at = 0;
+  ranges.forEach(([from, to], i) => {
+    out += `${html.slice(at, from)}<template data-deferred="${key} ${String(i)}" data-deferred-src="${url}"></template>`;
+    at = to;
+  });
+  return { html: out + html.slice(at), markup };
+}
+
+function keyOf(markup: string[]): string {
+  return createHash("sha256").update(JSON.stringify(markup)).digest("hex").slice(0, 10);
+}
+
+/** The classic script that carries one page's deferred markup (works from file://, like the replay's data). */
+export function deferredScript(key: string, markup: string[]): string {
+  return `(self.__blockedForeverDeferred??={})[${JSON.stringify(key)}]=${JSON.stringify(markup)};\n`;
+}
+
+/**
+ * Defers the marked markup of every page of the built site into `deferred/<key>.js` beside it.
+ * Runs after the portable rewrite (the markup's URLs are already relative to its page, where it
+ * goes back) and before the Content-Security-Policy (the scripts are the site's own files).
+ */
+export async function deferMarkup(distDir: string): Promise<DeferReport> {
+  const report: DeferReport = { pages: 0, elements: 0, bytes: 0 };
+  const entries = await readdir(distDir, { withFileTypes: true, recursive: true });
+  const pages = entries
+    .filter((e) => e.isFile() && e.name.endsWith(".html"))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  for (const file of pages) {
+    const html = await readFile(file, "utf8");
+    const toPage = (key: string): string =>
+      relative(dirname(file), join(distDir, DEFERRED_DIR, `${key}.js`))
+        .split(sep)
+        .join("/");
+    const result = deferFromPage(html, toPage);
+    if (result.markup.length === 0) continue;
+    const key = /data-deferred="(\w+) /.exec(result.html)?.[1] ?? "";
+    await mkdir(join(distDir, DEFERRED_DIR), { recursive: true });
+    await writeFile(join(distDir, DEFERRED_DIR, `${key}.js`), deferredScript(key, result.markup));
+    await writeFile(file, result.html);
+    report.pages += 1;
+    report.elements += result.markup.length;
+    report.bytes += Buffer.byteLength(html) - Buffer.byteLength(result.html);
+  }
+  return report;
+}

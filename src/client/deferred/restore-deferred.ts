@@ -1,0 +1,47 @@
+/** Set by a page's deferred-markup script (build/defer-markup.ts, deferredScript). */
+declare global {
+  interface Window {
+    __blockedForeverDeferred?: Record<string, string[]>;
+  }
+}
+
+const loading = new Map<string, Promise<void>>();
+
+function load(src: string): Promise<void> {
+  let done = loading.get(src);
+  if (done === undefined) {
+    done = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = () => {
+        resolve();
+      };
+      script.onerror = () => {
+        reject(new Error(`could not load ${src}`));
+      };
+      document.head.append(script);
+    });
+    loading.set(src, done);
+  }
+  return done;
+}
+
+/**
+ * Puts back the markup that the build moved out of the page (build/defer-markup.ts): every
+ * `<template data-deferred>` inside `root` becomes the elements it stands for. That markup is the
+ * page's own, as the build wrote it (another program's layer of a chart, another listing), kept in
+ * a classic script of the site's folder (so it loads from file:// too) because no reader sees it
+ * before the widget's code runs. Resolves once all of it is back.
+ */
+export async function restoreDeferred(root: ParentNode): Promise<void> {
+  const slots = [...root.querySelectorAll<HTMLTemplateElement>("template[data-deferred]")];
+  await Promise.all([...new Set(slots.map((s) => s.dataset["deferredSrc"] ?? ""))].map(load));
+  for (const slot of slots) {
+    const [key = "", index = ""] = (slot.dataset["deferred"] ?? "").split(" ");
+    const markup = window.__blockedForeverDeferred?.[key]?.[Number(index)];
+    if (markup === undefined) throw new Error(`no deferred markup ${key} ${index}`);
+    // The page's own markup from the build, not data: parsed as the page itself was.
+    slot.innerHTML = markup;
+    slot.replaceWith(slot.content);
+  }
+}

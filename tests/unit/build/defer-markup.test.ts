@@ -1,0 +1,49 @@
+import { runInNewContext } from "node:vm";
+import { describe, expect, it } from "vitest";
+import { deferFromPage, deferredScript } from "../../../build/defer-markup.ts";
+
+const page = [
+  '<div class="plot">',
+  '<div class="layer current"><div class="wide"><svg></svg></div></div>',
+  '<div class="layer" data-defer><div class="wide"><svg></svg></div><div class="narrow"></div></div>',
+  '<section data-defer="" hidden><div>code</div></section>',
+  '<div class="cursor"></div>',
+  "</div>",
+].join("");
+
+describe("deferFromPage (build/defer-markup.ts)", () => {
+  it("moves each marked element, nested parts and all, out of the page and leaves a template naming it", () => {
+    const { html, markup } = deferFromPage(page, (key) => `../deferred/${key}.js`);
+    expect(markup).toEqual([
+      '<div class="layer"><div class="wide"><svg></svg></div><div class="narrow"></div></div>',
+      "<section hidden><div>code</div></section>",
+    ]);
+    const slots = [...html.matchAll(/<template data-deferred="(\w+) (\d)" data-deferred-src="([^"]+)"><\/template>/g)];
+    expect(slots.map((m) => m[2])).toEqual(["0", "1"]);
+    expect(slots.every((m) => m[3] === `../deferred/${m[1] ?? ""}.js`)).toBe(true);
+    // Everything else stays where it was.
+    expect(html.replace(/<template[^>]*><\/template>/g, "")).toBe(
+      '<div class="plot"><div class="layer current"><div class="wide"><svg></svg></div></div><div class="cursor"></div></div>',
+    );
+  });
+
+  it("leaves a page without marked elements as it is, and names markup by its content", () => {
+    expect(deferFromPage("<p>text</p>", () => "x")).toEqual({ html: "<p>text</p>", markup: [] });
+    const a = deferFromPage(page, (key) => key).html;
+    const b = deferFromPage(page.replace("code", "other code"), (key) => key).html;
+    expect(a).not.toBe(b);
+    expect(deferFromPage(page, (key) => key).html).toBe(a);
+  });
+
+  it("says where a marked element is never closed", () => {
+    expect(() => deferFromPage("<div data-defer><div></div>", () => "x")).toThrow(/<div data-defer> is never closed/);
+  });
+
+  it("writes the markup as a classic script that files it under its key", () => {
+    const self: { __blockedForeverDeferred?: Record<string, string[]> } = {};
+    runInNewContext(deferredScript("abc", ['<p class="x">&lt;</p>']), { self });
+    // A second page's script (the other language) keeps the first one's markup.
+    runInNewContext(deferredScript("def", ["<p>\u2028</p>"]), { self });
+    expect(self.__blockedForeverDeferred).toEqual({ abc: ['<p class="x">&lt;</p>'], def: ["<p>\u2028</p>"] });
+  });
+});
