@@ -121,6 +121,27 @@ describe("the SCORM package", () => {
     await expectClean(w);
   });
 
+  it("the live widget's SCO is completed once the reader's own run has finished, and not before", async () => {
+    const w = await watchedPage(browser(), lms.url);
+    const sco = await launch(w.page, "en/embed/live/index.html");
+    await w.page.waitForFunction(() => (window as unknown as { calls: string[] }).calls.includes("LMSCommit"));
+    await sco.waitForTimeout(300);
+    // The whole page shows in the frame, its last line too: that alone is no completion.
+    expect(await calls(w.page)).not.toContain("cmi.core.lesson_status=completed");
+    await sco.fill("live-cell input[name=goroutines]", "2");
+    await sco.fill("live-cell input[name=buffer]", "2");
+    await sco.click("live-cell .live-run");
+    await sco.waitForSelector("live-cell[data-state=running]", { state: "attached", timeout: 30_000 });
+    expect(await calls(w.page)).not.toContain("cmi.core.lesson_status=completed");
+    await w.page.waitForFunction(
+      () => (window as unknown as { calls: string[] }).calls.includes("cmi.core.lesson_status=completed"),
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await sco.getAttribute("live-cell", "data-state")).toBe("finished");
+    await expectClean(w);
+  });
+
   it("works as a plain page where there is no LMS", async () => {
     const w = await watchedPage(browser(), lms.url);
     await w.page.goto(`${lms.url}package/en/embed/heap/index.html`);
