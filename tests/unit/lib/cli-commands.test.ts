@@ -2,35 +2,15 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/main.ts";
+import { jsonl, runCli as run } from "./cli-run.ts";
 
 const bin = fileURLToPath(new URL("../../../bin/blocked-forever.mjs", import.meta.url));
 const path = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
 const read = (p: string) => readFileSync(path(p), "utf8");
 
-function sink(): { stream: PassThrough; text: () => string } {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on("data", (c: Buffer) => chunks.push(c));
-  return { stream, text: () => Buffer.concat(chunks).toString("utf8") };
-}
-
-const run = async (args: string[], input?: Buffer) => {
-  const stdout = sink();
-  const stderr = sink();
-  const stdin = Readable.from(input === undefined ? [] : [input]);
-  const code = await main(args, { stdin, stdout: stdout.stream, stderr: stderr.stream });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-};
-const jsonl = (s: string) =>
-  s
-    .trimEnd()
-    .split("\n")
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
 const tmp = () => mkdtempSync(join(tmpdir(), "bf-cli-"));
 
 // Expectations from the text with plain regexes, not from the parser.

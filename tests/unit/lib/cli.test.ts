@@ -2,39 +2,16 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/main.ts";
 import { CSV_COLUMNS } from "../../../src/lib/parse/records-csv.ts";
 import { ERROR_REASONS, NOTE_REASONS, RECORD_KINDS } from "../../../src/lib/parse/trace-records.ts";
+import { jsonl, runCli as run } from "./cli-run.ts";
 import { fixture, lineCount } from "./fixtures.ts";
 
 const bin = fileURLToPath(new URL("../../../bin/blocked-forever.mjs", import.meta.url));
 const fixturePath = (name: string) => fileURLToPath(new URL(`../../fixtures/logs/${name}`, import.meta.url));
 const malformed = fileURLToPath(new URL("../../fixtures/lab/malformed.txt", import.meta.url));
-
-/** Collects what is written to a stream. */
-function sink(): { stream: PassThrough; text: () => string } {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on("data", (c: Buffer) => chunks.push(c));
-  return { stream, text: () => Buffer.concat(chunks).toString("utf8") };
-}
-
-/** Runs the CLI's main() in this process, as bin/blocked-forever.mjs does, with test streams. */
-const run = async (args: string[], input?: string | Buffer) => {
-  const stdout = sink();
-  const stderr = sink();
-  const stdin = Readable.from(input === undefined ? [] : [typeof input === "string" ? Buffer.from(input) : input]);
-  const code = await main(args, { stdin, stdout: stdout.stream, stderr: stderr.stream });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-};
-const jsonl = (s: string) =>
-  s
-    .trimEnd()
-    .split("\n")
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe("blocked-forever parse", () => {
   it("writes one JSON record per input line, in order, and exits 0", async () => {
