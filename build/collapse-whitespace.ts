@@ -1,5 +1,5 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readFile, writeFile } from "node:fs/promises";
+import { listPages } from "./dist-files.ts";
 
 /** Elements whose text is kept exactly as written: their whitespace shows, or is code. */
 const KEPT = /<(pre|textarea|script|style)\b[\s\S]*?<\/\1>/g;
@@ -30,11 +30,8 @@ export function collapseWhitespace(html: string): string {
 
 /** Collapses the indentation of every page of the built site (collapseWhitespace); returns the bytes saved. */
 export async function collapseWhitespaceInPages(distDir: string): Promise<number> {
-  const entries = await readdir(distDir, { withFileTypes: true, recursive: true });
   let saved = 0;
-  for (const e of entries) {
-    if (!e.isFile() || !e.name.endsWith(".html")) continue;
-    const file = join(e.parentPath, e.name);
+  for (const file of await listPages(distDir)) {
     const html = await readFile(file, "utf8");
     const out = collapseWhitespace(html);
     if (out === html) continue;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { readFile, readdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readFile, writeFile } from "node:fs/promises";
+import { listPages } from "./dist-files.ts";
 
 /** What addContentSecurityPolicy did, for the build log. */
 export interface CspReport {
@@ -68,11 +68,7 @@ function blockedByPolicy(html: string): string[] {
  */
 export async function addContentSecurityPolicy(distDir: string): Promise<CspReport> {
   const report: CspReport = { pages: 0, inlineScripts: 0, blocked: [] };
-  const entries = await readdir(distDir, { withFileTypes: true, recursive: true });
-  const pages = entries
-    .filter((e) => e.isFile() && e.name.endsWith(".html"))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
+  const pages = await listPages(distDir);
   for (const file of pages) {
     const html = await readFile(file, "utf8");
     if (html.includes('http-equiv="Content-Security-Policy"')) continue;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
+import { listPages } from "./dist-files.ts";
 
 /** What deferMarkup did, for the build log and the tests. */
 export interface DeferReport {
@@ -74,11 +75,7 @@ export function deferredScript(key: string, markup: string[]): string {
  */
 export async function deferMarkup(distDir: string): Promise<DeferReport> {
   const report: DeferReport = { pages: 0, elements: 0, bytes: 0 };
-  const entries = await readdir(distDir, { withFileTypes: true, recursive: true });
-  const pages = entries
-    .filter((e) => e.isFile() && e.name.endsWith(".html"))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
+  const pages = await listPages(distDir);
   for (const file of pages) {
     const html = await readFile(file, "utf8");
     const toPage = (key: string): string =>

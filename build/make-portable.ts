@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import type { Plugin } from "esbuild";
 import { classicScript } from "./classic-script.ts";
+import { listFiles, listPages } from "./dist-files.ts";
 
 /** What makePortable changed, for the build log. */
 export interface PortableReport {
@@ -46,20 +47,12 @@ export async function makePortable(distDir: string): Promise<PortableReport> {
  */
 async function removeUnreferencedModules(distDir: string, modules: readonly string[]): Promise<void> {
   if (modules.length === 0) return;
-  const pages = (await listFiles(distDir)).filter((f) => f.endsWith(".html"));
+  const pages = await listPages(distDir);
   const texts = await Promise.all(pages.map((f) => readFile(f, "utf8")));
   for (const src of modules) {
     const name = src.split("/").at(-1) ?? src;
     if (!texts.some((t) => t.includes(name))) await rm(join(distDir, src), { force: true });
   }
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
 }
 
 /** Turns "/x/y" (relative to the site root) into a path relative to `fromDir`. */
