@@ -192,6 +192,9 @@ describe("an embed inside a course page on another origin", () => {
     const w = await watchedPage(browser(), "http://127.0.0.1");
     await w.page.goto(`${host.url}course.html`);
     const frame = await frameOf(w.page, "heap");
+    // The replay's code has run (it puts back the markup deferred/ held, and draws), so that what
+    // follows can only change the page if a junk message did.
+    await frame.waitForSelector("replay-cell[data-ready]", { state: "attached" });
     const height = await waitForFit(w.page, frame, "heap");
     const before = await frame.evaluate(() => ({ url: location.href, html: document.body.innerHTML.length }));
     // Junk posted into the embed: it must neither act nor throw.
