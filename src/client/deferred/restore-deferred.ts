@@ -1,29 +1,10 @@
+import { loadScript } from "./load-script.ts";
+
 /** Set by a page's deferred-markup script (build/defer-markup.ts, deferredScript). */
 declare global {
   interface Window {
     __blockedForeverDeferred?: Record<string, string[]>;
   }
-}
-
-const loading = new Map<string, Promise<void>>();
-
-function load(src: string): Promise<void> {
-  let done = loading.get(src);
-  if (done === undefined) {
-    done = new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = src;
-      script.onload = () => {
-        resolve();
-      };
-      script.onerror = () => {
-        reject(new Error(`could not load ${src}`));
-      };
-      document.head.append(script);
-    });
-    loading.set(src, done);
-  }
-  return done;
 }
 
 /**
@@ -35,7 +16,7 @@ function load(src: string): Promise<void> {
  */
 export async function restoreDeferred(root: ParentNode): Promise<void> {
   const slots = [...root.querySelectorAll<HTMLTemplateElement>("template[data-deferred]")];
-  await Promise.all([...new Set(slots.map((s) => s.dataset["deferredSrc"] ?? ""))].map(load));
+  await Promise.all([...new Set(slots.map((s) => s.dataset["deferredSrc"] ?? ""))].map(loadScript));
   for (const slot of slots) {
     const [key = "", index = ""] = (slot.dataset["deferred"] ?? "").split(" ");
     const markup = window.__blockedForeverDeferred?.[key]?.[Number(index)];

@@ -1,3 +1,4 @@
+import { loadScript } from "../deferred/load-script.ts";
 import { restoreDeferred } from "../deferred/restore-deferred.ts";
 
 /**
@@ -14,11 +15,10 @@ function loadLiveScript(cell: HTMLElement): void {
   requested = true;
   // The recordings of the programs not chosen first come back before the widget starts
   // (build/defer-markup.ts): it shows the one the chosen program's run is drawn against.
-  void restoreDeferred(cell).then(() => {
-    const script = document.createElement("script");
-    script.src = cell.getAttribute("data-src") ?? "";
-    document.head.append(script);
-  });
+  void restoreDeferred(cell).then(() =>
+    // A script that fails to load is reported by the browser itself; the knobs stay plain fields.
+    loadScript(cell.getAttribute("data-src") ?? "").catch(() => undefined),
+  );
 }
 
 for (const cell of liveCells) {

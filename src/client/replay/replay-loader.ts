@@ -3,6 +3,7 @@
 // and this loader would run a second time from there. So it reads the hash on its own (the replay
 // itself reads it with src/lib/replay/hash-state.ts).
 import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
+import { loadScript } from "../deferred/load-script.ts";
 import { restoreDeferred } from "../deferred/restore-deferred.ts";
 
 /** Set by the replay's data script (src/server/replay.ts, replayDataScript). */
@@ -21,20 +22,11 @@ declare global {
  */
 const cells = [...document.querySelectorAll<HTMLElement>("replay-cell")];
 
-function data(src: string): Promise<ReplayVariant[]> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement("script");
-    script.src = src;
-    script.onload = () => {
-      const variants = window.__blockedForeverReplay;
-      if (variants) resolve(variants);
-      else reject(new Error(`${src} set no replay data`));
-    };
-    script.onerror = () => {
-      reject(new Error(`could not load ${src}`));
-    };
-    document.head.append(script);
-  });
+async function data(src: string): Promise<ReplayVariant[]> {
+  await loadScript(src);
+  const variants = window.__blockedForeverReplay;
+  if (!variants) throw new Error(`${src} set no replay data`);
+  return variants;
 }
 
 function load(): void {
