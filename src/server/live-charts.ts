@@ -25,13 +25,27 @@ export interface RecordedRun {
   procs: number;
   wide: string;
   narrow: string;
-  /** The forced GCs: when they started (s) and the live heap gctrace printed (MB). */
-  /** The program's own forced GCs (the recorder's leak check left out, as in the article's figures). */
+  /** The program's own forced GCs: when they started (s) and the live heap gctrace printed (MB); the recorder's leak check is left out, as in the article's figures. */
   forced: { n: number; t: number; liveMB: number }[];
 }
 
-/** Each fix's recording (traces/leak, fix-timeout, fix-close, fix-context), drawn at both sizes. */
+const drawn = new Map<string, RecordedRun[]>();
+
+/**
+ * Each fix's recording (traces/leak, fix-timeout, fix-close, fix-context), drawn at both sizes;
+ * drawn once per set of labels, as every page with the widget, its embed and its preview ask.
+ */
 export function recordedRuns(labels: HeapChartLabels): RecordedRun[] {
+  const key = JSON.stringify(labels);
+  let runs = drawn.get(key);
+  if (runs === undefined) {
+    runs = drawRecordedRuns(labels);
+    drawn.set(key, runs);
+  }
+  return runs;
+}
+
+function drawRecordedRuns(labels: HeapChartLabels): RecordedRun[] {
   return LIVE_FIXES.map((fix) => {
     const program = RECORDED_PROGRAM[fix];
     const rec = loadRecording(program);
