@@ -55,6 +55,16 @@ afterAll(async () => {
   rmSync(hostDir, { recursive: true, force: true });
 });
 
+/**
+ * Where each kind of embed keeps its parts: the element its page is ready with, the controls a
+ * script shows, and the box that holds what it shows without one. The live widget is no replay:
+ * it loads its code only when the reader reaches for it, so its page is laid out as it comes.
+ */
+const PARTS = (id: EmbedId): { ready: string; scripted: string; fallbackBox: string } =>
+  id === "live"
+    ? { ready: "live-cell", scripted: ".live-controls", fallbackBox: ".live-ui" }
+    : { ready: "replay-cell[data-ready]", scripted: ".replay-ui", fallbackBox: ".replay-static" };
+
 /** Scrolls an embed's iframe into view (its loading is lazy) and returns its loaded frame. */
 async function frameOf(page: Page, id: EmbedId): Promise<Frame> {
   const handle = await page.waitForSelector(`[data-embed="${id}"] iframe`);
@@ -114,8 +124,7 @@ describe("a snippet pasted as given into a course page on another origin, with n
     await page.goto(`${host.url}course-${String(width)}.html`);
     for (const e of EMBEDS) {
       const frame = await frameOf(page, e.id);
-      // The live widget loads its code only when the reader reaches for it; its page is laid out as is.
-      await frame.waitForSelector(e.id === "live" ? "live-cell" : "replay-cell[data-ready]", { state: "attached" });
+      await frame.waitForSelector(PARTS(e.id).ready, { state: "attached" });
       await frame.waitForTimeout(100);
       const v = await view(frame);
       const label = `${e.id} at ${String(width)} px`;
@@ -196,25 +205,19 @@ describe("the same course page with JavaScript off", () => {
       const frame = await frameOf(page, e.id);
       const expected = FALLBACK[e.id];
       const label = `${e.id} at ${String(width)} px`;
-      expect(await frame.locator(e.id === "live" ? ".live-controls" : ".replay-ui").isVisible(), label).toBe(false);
+      expect(await frame.locator(PARTS(e.id).scripted).isVisible(), label).toBe(false);
       const art = frame.locator(expected.selector).first();
       expect(await art.isVisible(), `${label}: ${expected.selector}`).toBe(true);
       const top = (await art.boundingBox())?.y ?? Number.POSITIVE_INFINITY;
       expect(top, `${label}: the fallback starts inside the frame`).toBeLessThan(e.height / 2);
-      expect(await frame.locator(e.id === "live" ? ".live-ui" : ".replay-static").innerText(), label).toContain(
-        expected.caption,
-      );
+      expect(await frame.locator(PARTS(e.id).fallbackBox).innerText(), label).toContain(expected.caption);
       const v = await view(frame);
       expect(v.pageHeight, `${label}: the page is no taller than its frame`).toBeLessThanOrEqual(v.height);
       expect(v.outside, label).toEqual([]);
     }
     // Each fallback is the widget's own: none shows another widget's static form.
     for (const e of EMBEDS) {
-      const text = await (
-        await frameOf(page, e.id)
-      )
-        .locator(e.id === "live" ? ".live-ui" : ".replay-static")
-        .innerText();
+      const text = await (await frameOf(page, e.id)).locator(PARTS(e.id).fallbackBox).innerText();
       for (const other of EMBEDS.filter((o) => o.id !== e.id)) {
         expect(text, `${e.id} shows ${other.id}'s fallback`).not.toContain(FALLBACK[other.id].caption);
       }
