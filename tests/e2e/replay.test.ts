@@ -156,6 +156,8 @@ describe("the replay", () => {
     expect(await text(page, "[data-step-caption]")).toContain("5 collectors still blocked");
     const hash = await page.evaluate(() => location.hash);
     const time = await text(page, ".player-time");
+    // The figure's text alternative names the moment the player shows.
+    expect(await text(page, "[data-mechanism-alt]")).toMatch(new RegExp(`^At ${time.replace(/\s*s$/, "")} s: `));
     await page.click('replay-cell .variant-button[data-variant="close"]');
     expect(await page.locator('replay-cell .lane[data-role="collector"] .lane-state').allTextContents()).toEqual(
       Array(5).fill(expect.stringMatching(/^returned at 2\.\d\d s$/) as string),
@@ -212,13 +214,13 @@ describe("the replay", () => {
     const { page } = w;
     expect(await text(page, ".code-readout")).toMatch(/^5 of the program's goroutines wait at line 15: b, ok := <-in/);
     expect(await liveHeap(page)).toBeGreaterThanOrEqual(50);
-    expect(await text(page, "[data-mechanism-alt]")).toContain("5 of 5 collectors");
+    expect(await text(page, "[data-mechanism-alt]")).toMatch(/^At 3\.50 s: 5 of 5 collectors/);
     expect(await count(page, 4, "user")).toBe("6");
     await page.click('replay-cell .variant-button[data-variant="timeout"]');
     expect(await text(page, ".code-readout")).not.toContain("line 15");
     expect(await text(page, ".code-readout")).not.toContain("line 16");
     expect(await liveHeap(page)).toBeLessThan(5);
-    expect(await text(page, "[data-mechanism-alt]")).toContain("0 of 5 collectors");
+    expect(await text(page, "[data-mechanism-alt]")).toMatch(/^At 3\.50 s: 0 of 5 collectors/);
     expect(await text(page, "[data-mechanism-alt]")).toContain("5 returned; their buffers are freed");
     expect(await count(page, 6, "user")).toBe("5");
     expect(await page.locator('replay-cell .lane[data-role="collector"] .lane-state').first().textContent()).toMatch(

@@ -15,6 +15,7 @@ export class CodeView implements ReplayView {
   #variant: ReplayVariant | null = null;
   #marked: HTMLElement[] = [];
   #lastKey: string | null = null;
+  #lastWaits: ReplayFrame["waitLines"] | null = null;
 
   constructor(root: HTMLElement, strings: ReplayStrings) {
     for (const layer of root.querySelectorAll<HTMLElement>(".code-layer")) {
@@ -29,11 +30,14 @@ export class CodeView implements ReplayView {
     for (const [key, layer] of this.#layers) layer.hidden = key !== variant.key;
     // Whatever the new program's first frame says, it is written: nothing of the last one stays.
     this.#lastKey = null;
+    this.#lastWaits = null;
   }
 
   update(frame: ReplayFrame): void {
     const v = this.#variant;
-    if (!v) return;
+    // frameAt keeps the wait lines as one object until a wait begins or ends (frameMemo).
+    if (!v || frame.waitLines === this.#lastWaits) return;
+    this.#lastWaits = frame.waitLines;
     const lines = waitingLines(frame);
     const key = lines.map((l) => `${String(l.line)}:${String(l.n)}`).join(",");
     if (key === this.#lastKey) return;

@@ -8,12 +8,15 @@ interface Drawing {
   clip: SVGRectElement | null;
   x0: number;
   x1: number;
+  /** The width last written, so a frame that does not move the clip writes nothing. */
+  width: string;
 }
 
 function drawingsOf(layer: HTMLElement): Drawing[] {
   return [...layer.querySelectorAll<HTMLElement>("[data-x-range]")].map((el) => {
     const [x0 = "0", x1 = "1"] = (el.dataset["xRange"] ?? "0,1").split(",");
-    return { clip: el.querySelector("clipPath rect"), x0: Number(x0), x1: Number(x1) };
+    const clip = el.querySelector<SVGRectElement>("clipPath rect");
+    return { clip, x0: Number(x0), x1: Number(x1), width: clip?.getAttribute("width") ?? "" };
   });
 }
 
@@ -31,6 +34,9 @@ export class HeapView implements ReplayView {
   #legend: { now: HTMLElement | null; baseline: HTMLElement | null; before: HTMLElement | null };
   #labels: HTMLElement[] = [];
   #lastText = "";
+  /** The frame's GC and live heap the readout was last written for. */
+  #lastGc = -2;
+  #lastLive: number | null = null;
   #lastStep = -2;
   #end: number;
   #strings: ReplayStrings;
@@ -77,21 +83,31 @@ export class HeapView implements ReplayView {
     this.#labels = [...(this.#sets.get(variant.key)?.querySelectorAll<HTMLElement>(".annotation") ?? [])];
     this.#lastStep = -2;
     this.#lastText = "";
+    this.#lastGc = -2;
   }
 
   update(frame: ReplayFrame): void {
     const v = this.#variant;
     if (!v) return;
     const share = Math.min(1, toSeconds(frame.tick) / this.#end);
-    for (const { clip, x0, x1 } of this.#layers.get(v.key)?.drawings ?? []) {
+    for (const drawing of this.#layers.get(v.key)?.drawings ?? []) {
       // A tenth of a pixel at 60 frames a second: most frames move it, a paused or ended clock not.
-      const width = (x0 + share * (x1 - x0)).toFixed(1);
-      if (clip && clip.getAttribute("width") !== width) clip.setAttribute("width", width);
+      const width = (drawing.x0 + share * (drawing.x1 - drawing.x0)).toFixed(1);
+      if (drawing.clip && drawing.width !== width) {
+        drawing.width = width;
+        drawing.clip.setAttribute("width", width);
+      }
     }
-    const text = heapReadout(v, frame, this.#strings);
-    if (this.#readout && text !== this.#lastText) {
-      this.#lastText = text;
-      this.#readout.textContent = text;
+    // The readout says what the last GC left: it changes when a GC ends, not with the clock.
+    const live = frame.heap?.live ?? null;
+    if (frame.gcEnded !== this.#lastGc || live !== this.#lastLive) {
+      this.#lastGc = frame.gcEnded;
+      this.#lastLive = live;
+      const text = heapReadout(v, frame, this.#strings);
+      if (this.#readout && text !== this.#lastText) {
+        this.#lastText = text;
+        this.#readout.textContent = text;
+      }
     }
     if (frame.step !== this.#lastStep) {
       this.#lastStep = frame.step;

@@ -142,6 +142,8 @@ export class LanesView implements ReplayView {
     if (!v) return;
     const previous = force ? null : this.#lastFrame;
     this.#lastFrame = frame;
+    // frameAt keeps the goroutines' frames as one object until one of them changes (frameMemo).
+    if (previous?.goroutines === frame.goroutines) return;
     frame.goroutines.forEach((f, i) => {
       const label = this.#labels[i];
       const g = v.goroutines[i];

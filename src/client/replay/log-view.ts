@@ -29,9 +29,11 @@ export class LogView implements ReplayView {
   #items: HTMLLIElement[] = [];
   #shown = -1;
   #statusPrefix: string;
-  /** For each log line, the snapshot (index into variant.snapshots) whose block it belongs to, or -1. */
-  #block: number[] = [];
+  /** For each snapshot (index into variant.snapshots), the log items of its block: its SCHED and G lines. */
+  #blocks = new Map<number, HTMLLIElement[]>();
   #marked = -2;
+  /** The line that holds the log's one Tab stop. */
+  #tabStop: HTMLButtonElement | null = null;
 
   constructor(root: HTMLElement, strings: ReplayStrings, host: ReplayHost, statusPrefix: string) {
     this.#list = root.querySelector(".log-lines");
@@ -49,7 +51,7 @@ export class LogView implements ReplayView {
     if (this.#note) this.#note.textContent = logNote(variant, this.#strings);
     // A SCHED line and the G lines under it are one snapshot: the one the status table counts.
     let block = -1;
-    this.#block = variant.log.map(({ line, text }) => {
+    const blockOf = variant.log.map(({ line, text }) => {
       if (text.startsWith("SCHED")) block = variant.snapshots.findIndex((s) => s.line === line);
       else if (!/^\s+G\d+:/.test(text)) block = -1;
       return block;
@@ -73,9 +75,15 @@ export class LogView implements ReplayView {
       li.append(button);
       return li;
     });
+    this.#blocks = new Map();
+    this.#items.forEach((li, i) => {
+      const b = blockOf[i] ?? -1;
+      if (b !== -1) this.#blocks.set(b, [...(this.#blocks.get(b) ?? []), li]);
+    });
     this.#list?.replaceChildren(...this.#items);
     this.#shown = -1;
     this.#marked = -2;
+    this.#tabStop = null;
   }
 
   #arrow(e: KeyboardEvent): void {
@@ -86,6 +94,7 @@ export class LogView implements ReplayView {
     if (at === -1 || !next) return;
     e.preventDefault();
     for (const b of buttons) if (b) b.tabIndex = b === next ? 0 : -1;
+    this.#tabStop = next;
     next.focus();
   }
 
@@ -136,17 +145,19 @@ export class LogView implements ReplayView {
       }
       // The Tab stop moves to the newest line, unless the reader is on a line already.
       if (!this.#list.contains(document.activeElement)) {
-        for (const b of this.#list.querySelectorAll<HTMLButtonElement>("button[tabindex='0']")) b.tabIndex = -1;
-        const newest = this.#items[index]?.querySelector("button");
-        if (newest) newest.tabIndex = 0;
+        const newest = this.#items[index]?.querySelector("button") ?? null;
+        if (newest !== this.#tabStop) {
+          if (this.#tabStop) this.#tabStop.tabIndex = -1;
+          if (newest) newest.tabIndex = 0;
+          this.#tabStop = newest;
+        }
       }
       this.#shown = index;
     }
     if (frame.snapshotIndex !== this.#marked) {
+      for (const li of this.#blocks.get(this.#marked) ?? []) li.classList.remove("in-snapshot");
       this.#marked = frame.snapshotIndex;
-      this.#items.forEach((li, i) => {
-        li.classList.toggle("in-snapshot", this.#block[i] === frame.snapshotIndex && frame.snapshotIndex !== -1);
-      });
+      for (const li of this.#blocks.get(this.#marked) ?? []) li.classList.add("in-snapshot");
     }
   }
 }

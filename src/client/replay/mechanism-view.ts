@@ -1,6 +1,6 @@
-import { mechanismText } from "../../lib/replay/captions.ts";
+import { mechanismTextAround } from "../../lib/replay/captions.ts";
 import type { ReplayFrame } from "../../lib/replay/frame.ts";
-import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
+import { toSeconds, type ReplayVariant } from "../../lib/replay/replay-data.ts";
 import type { ReplayStrings, ReplayView } from "./view.ts";
 
 /**
@@ -15,7 +15,13 @@ export class MechanismView implements ReplayView {
   #groups: SVGGElement[] = [];
   #variant: ReplayVariant | null = null;
   #strings: ReplayStrings;
-  #lastAlt = "";
+  /** The alternative's text around the seconds, as last written, and the seconds' text nodes. */
+  #lastAround = "";
+  #times: Text[] = [];
+  #lastTime = "";
+  #lastCollectors: ReplayFrame["collectors"] | null = null;
+  #lastGc = -2;
+  #marking: boolean | null = null;
 
   constructor(root: HTMLElement, strings: ReplayStrings) {
     this.#figure = root.querySelector(".mechanism");
@@ -28,12 +34,35 @@ export class MechanismView implements ReplayView {
     this.#variant = variant;
     this.#svg?.setAttribute("data-fix", variant.fix);
     this.#groups = [...(this.#svg?.querySelectorAll<SVGGElement>(".mech-collector") ?? [])];
-    this.#lastAlt = "";
+    this.#lastAround = "";
+    this.#lastCollectors = null;
+    this.#lastGc = -2;
   }
 
   update(frame: ReplayFrame): void {
     const v = this.#variant;
     if (!v) return;
+    const marking = frame.marking !== -1;
+    if (marking !== this.#marking) {
+      this.#marking = marking;
+      this.#figure?.classList.toggle("marking", marking);
+    }
+    // frameAt keeps the collectors as one object until one of them changes (frameMemo); the text
+    // also names the last GC. Between those changes only the seconds move.
+    if (frame.collectors !== this.#lastCollectors || frame.gcEnded !== this.#lastGc) {
+      this.#lastCollectors = frame.collectors;
+      this.#lastGc = frame.gcEnded;
+      this.#collectors(frame);
+      this.#around(mechanismTextAround(v, frame, this.#strings));
+    }
+    const time = toSeconds(frame.tick).toFixed(2);
+    if (time !== this.#lastTime) {
+      this.#lastTime = time;
+      for (const node of this.#times) node.data = time;
+    }
+  }
+
+  #collectors(frame: ReplayFrame): void {
     frame.collectors.forEach((c, i) => {
       const g = this.#groups[i];
       if (!g) return;
@@ -46,11 +75,21 @@ export class MechanismView implements ReplayView {
         if (label) label.textContent = ` · ${this.#strings.bufferWords[c.buffer]}`;
       }
     });
-    this.#figure?.classList.toggle("marking", frame.marking !== -1);
-    const alt = mechanismText(v, frame, this.#strings);
-    if (this.#alt && alt !== this.#lastAlt) {
-      this.#lastAlt = alt;
-      this.#alt.textContent = alt;
+  }
+
+  /** Writes the text alternative's pieces, with a text node for the seconds between each two. */
+  #around(pieces: string[]): void {
+    const joined = pieces.join("\u0000");
+    if (!this.#alt || joined === this.#lastAround) return;
+    this.#lastAround = joined;
+    const [first = "", ...rest] = pieces;
+    const nodes: (string | Text)[] = [first];
+    this.#times = [];
+    for (const piece of rest) {
+      const time = document.createTextNode(this.#lastTime);
+      this.#times.push(time);
+      nodes.push(time, piece);
     }
+    this.#alt.replaceChildren(...nodes);
   }
 }

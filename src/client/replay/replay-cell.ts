@@ -1,7 +1,7 @@
 import { fill } from "../../i18n/fill.ts";
 import { frameCaption } from "../../lib/replay/captions.ts";
 import { advance, seek, toggle, type ClockState } from "../../lib/replay/clock.ts";
-import { frameAt, type ReplayFrame } from "../../lib/replay/frame.ts";
+import { frameAt, frameMemo, type ReplayFrame } from "../../lib/replay/frame.ts";
 import { hasReplayState, readHash, writeHash } from "../../lib/replay/hash-state.ts";
 import { toSeconds, toTicks, type ReplayVariant } from "../../lib/replay/replay-data.ts";
 import { neighbourEvent } from "../../lib/replay/story.ts";
@@ -43,6 +43,10 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
     /** The clock lines that --t places; set on them alone, not on the cell (see #render). */
     #cursors: HTMLElement[] = [];
     #lastShare = "";
+    /** What frameAt keeps from one frame to the next (see frameMemo): views skip what did not change. */
+    #memo = frameMemo();
+    #lastStep = -2;
+    #lastLabel = "";
     #ui: {
       play: HTMLButtonElement | null;
       range: HTMLInputElement | null;
@@ -148,6 +152,7 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
       for (const b of this.#ui.variants) b.setAttribute("aria-pressed", String(b.dataset["variant"] === key));
       this.dataset["print"] = next.key;
       this.#lastCaption = "";
+      this.#lastStep = -2;
     }
 
     #step(direction: 1 | -1): void {
@@ -221,9 +226,11 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
     #render(): void {
       const v = this.#variant;
       if (!v || !this.#strings) return;
+      // Timed for scripts/bench-replay.mjs by two clock readings: a performance.mark costs tens of
+      // microseconds itself, too much inside a frame that costs about a hundred.
       const bench = this.dataset["bench"] !== undefined;
-      if (bench) performance.mark("replay-frame-start");
-      const frame: ReplayFrame = frameAt(v, toTicks(this.#clock.t));
+      const start = bench ? performance.now() : 0;
+      const frame: ReplayFrame = frameAt(v, toTicks(this.#clock.t), this.#memo);
       for (const view of this.#views) view.update(frame);
       // On the cursors only: a custom property set on the cell is inherited by every element in
       // it, and the browser would recompute the style of the whole replay on every frame.
@@ -232,27 +239,34 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
         this.#lastShare = share;
         for (const cursor of this.#cursors) cursor.style.setProperty("--t", share);
       }
-      const caption = frameCaption(v, frame, this.#strings.captions);
-      if (this.#caption && caption !== this.#lastCaption) {
-        this.#lastCaption = caption;
-        this.#caption.textContent = caption;
+      // The caption is its story event's: written when the event changes.
+      if (this.#caption && frame.step !== this.#lastStep) {
+        this.#lastStep = frame.step;
+        const caption = frameCaption(v, frame, this.#strings.captions);
+        if (caption !== this.#lastCaption) {
+          this.#lastCaption = caption;
+          this.#caption.textContent = caption;
+        }
       }
       const { play, range, time } = this.#ui;
       const shown = this.#clock.t.toFixed(2);
-      const label = fill(this.#strings.time, { t: shown });
       if (range) {
         const follow = document.activeElement !== range || Math.abs(Number(range.value) - this.#clock.t) > 0.005;
         if (follow && range.value !== shown) range.value = shown;
-        if (range.getAttribute("aria-valuetext") !== label) range.setAttribute("aria-valuetext", label);
       }
-      if (time && time.textContent !== label) time.textContent = label;
+      const label = fill(this.#strings.time, { t: shown });
+      if (label !== this.#lastLabel) {
+        this.#lastLabel = label;
+        range?.setAttribute("aria-valuetext", label);
+        if (time) time.textContent = label;
+      }
       if (play) {
         const text = this.#clock.playing ? play.dataset["pause"] : play.dataset["play"];
         if (text && play.textContent !== text) play.textContent = text;
         const pressed = String(this.#clock.playing);
         if (play.getAttribute("aria-pressed") !== pressed) play.setAttribute("aria-pressed", pressed);
       }
-      if (bench) performance.measure("replay-frame", "replay-frame-start");
+      if (bench) performance.measure("replay-frame", { start, end: performance.now() });
     }
 
     /** Keeps the state in the URL hash and data-hash (at most twice a second while playing). */

@@ -79,6 +79,15 @@ export function frameCaption(v: ReplayVariant, frame: ReplayFrame, words: Captio
  * GC left live (so the picture's claim can be checked against gctrace's number).
  */
 export function mechanismText(v: ReplayVariant, frame: ReplayFrame, words: MechanismWords): string {
+  return mechanismTextAround(v, frame, words).join(toSeconds(frame.tick).toFixed(2));
+}
+
+/**
+ * mechanismText without its time: the pieces of text around each place the clock's seconds go.
+ * They change only when a collector or a GC does, the time on every frame, so the replay writes
+ * the pieces when they change and the seconds alone on every frame.
+ */
+export function mechanismTextAround(v: ReplayVariant, frame: ReplayFrame, words: MechanismWords): string[] {
   const all = frame.collectors.length;
   const holding = frame.collectors.filter((c) => c.phase === "alive").length;
   const returned = frame.collectors.filter((c) => c.phase === "returned");
@@ -92,12 +101,12 @@ export function mechanismText(v: ReplayVariant, frame: ReplayFrame, words: Mecha
         state: freed ? words.bufferFreed : words.bufferGarbage,
       }) + last;
   }
+  // fill leaves {t} as it is: it has no value here.
   return fill(words.mechanismAlt, {
-    t: toSeconds(frame.tick).toFixed(2),
     holding,
     collectors: all,
     buffer: v.bufferMiB,
     reachable: frame.reachableMiB,
     last,
-  });
+  }).split("{t}");
 }

@@ -82,12 +82,86 @@ export function goroutineAt(v: ReplayVariant, g: ReplayGoroutine, tick: number):
   return { phase: "alive", state, reason };
 }
 
-/** The replay's state at a tick. */
-export function frameAt(v: ReplayVariant, tick: number): ReplayFrame {
-  const heapIndex = lastIndexAtOrBefore(v.heap, tick, (h) => h.t);
-  const heapStep = v.heap[heapIndex];
-  const gcEnded = lastIndexAtOrBefore(v.gcs, tick, (g) => g.end);
-  const goroutines = v.goroutines.map((g) => goroutineAt(v, g, tick));
+/**
+ * The part of a frame that changes only when a goroutine starts, changes state or returns, a
+ * returned collector's buffer is freed, or a wait begins or ends: a few dozen ticks of a recording,
+ * against a frame on every animation frame. Its window is the ticks it holds for.
+ */
+interface Lives {
+  goroutines: GoroutineFrame[];
+  programCounts: Map<GoroutineState, number>;
+  allCounts: Map<GoroutineState, number>;
+  waitLines: Map<number, number[]>;
+  collectors: CollectorFrame[];
+  reachableMiB: number;
+  /** Every tick t with from <= t < until has these same lives. */
+  from: number;
+  until: number;
+}
+
+/**
+ * What frameAt keeps between calls for one caller (the replay cell): the last lives, reused for as
+ * long as the clock stays in their window, so a frame's goroutines, counts, collectors and wait
+ * lines are the same objects from one animation frame to the next until one of them changes, and a
+ * view can tell that nothing changed by comparing them (===).
+ */
+export interface FrameMemo {
+  variant: ReplayVariant | null;
+  lives: Lives | null;
+}
+
+/** A memo for frameAt, empty. */
+export function frameMemo(): FrameMemo {
+  return { variant: null, lives: null };
+}
+
+/**
+ * The replay's state at a tick. With a memo, the parts that have not changed since its last frame
+ * are that frame's own objects; without one, everything is computed afresh. Both give equal frames.
+ */
+export function frameAt(v: ReplayVariant, tick: number, memo?: FrameMemo): ReplayFrame {
+  const heapStep = v.heap[lastIndexAtOrBefore(v.heap, tick, (h) => h.t)];
+  const kept = memo?.variant === v ? memo.lives : null;
+  const lives = kept !== null && tick >= kept.from && tick < kept.until ? kept : livesAt(v, tick);
+  if (memo) {
+    memo.variant = v;
+    memo.lives = lives;
+  }
+  return {
+    tick,
+    heap: heapStep ? { live: heapStep.live, goal: heapStep.goal } : null,
+    gcStarted: lastIndexAtOrBefore(v.gcs, tick, (g) => g.t),
+    gcEnded: lastIndexAtOrBefore(v.gcs, tick, (g) => g.end),
+    logIndex: lastIndexAtOrBefore(v.log, tick, (l) => l.at),
+    snapshotIndex: lastIndexAtOrBefore(v.snapshots, tick, (s) => s.t),
+    goroutines: lives.goroutines,
+    programCounts: lives.programCounts,
+    allCounts: lives.allCounts,
+    waitLines: lives.waitLines,
+    collectors: lives.collectors,
+    reachableMiB: lives.reachableMiB,
+    step: storyIndexAt(v.story, tick),
+    marking: markingAt(v, tick),
+  };
+}
+
+function livesAt(v: ReplayVariant, tick: number): Lives {
+  const window = { from: -Infinity, until: Infinity };
+  // A change at tick x shows from x on: the window ends before the next one, starts at the last.
+  const edge = (x: number | null | undefined): void => {
+    if (x === null || x === undefined) return;
+    if (x <= tick) window.from = Math.max(window.from, x);
+    else window.until = Math.min(window.until, x);
+  };
+  const goroutines = v.goroutines.map((g) => {
+    edge(g.start);
+    edge(g.exit);
+    if (g.role === "collector") edge(g.freed);
+    const i = lastIndexAtOrBefore(g.spans, tick, (s) => s.from);
+    edge(g.spans[i]?.from);
+    edge(g.spans[i + 1]?.from);
+    return goroutineAt(v, g, tick);
+  });
   const programCounts = new Map<GoroutineState, number>();
   const allCounts = new Map<GoroutineState, number>();
   const collectors: CollectorFrame[] = [];
@@ -106,26 +180,21 @@ export function frameAt(v: ReplayVariant, tick: number): ReplayFrame {
   });
   const waitLines = new Map<number, number[]>();
   for (const w of v.waits) {
+    edge(w.from);
+    if (w.to !== -1) edge(w.to);
     if (w.from > tick || (w.to !== -1 && tick >= w.to)) continue;
     const ids = waitLines.get(w.line) ?? [];
     ids.push(w.g);
     waitLines.set(w.line, ids);
   }
   return {
-    tick,
-    heap: heapStep ? { live: heapStep.live, goal: heapStep.goal } : null,
-    gcStarted: lastIndexAtOrBefore(v.gcs, tick, (g) => g.t),
-    gcEnded,
-    logIndex: lastIndexAtOrBefore(v.log, tick, (l) => l.at),
-    snapshotIndex: lastIndexAtOrBefore(v.snapshots, tick, (s) => s.t),
     goroutines,
     programCounts,
     allCounts,
     waitLines,
     collectors,
     reachableMiB: collectors.filter((c) => c.phase === "alive").length * v.bufferMiB,
-    step: storyIndexAt(v.story, tick),
-    marking: markingAt(v, tick),
+    ...window,
   };
 }
 
