@@ -1,6 +1,6 @@
 // The lab area of the English string table (en.ts puts it under `lab`), in a file of its own for
 // its size. Everything below `client` travels to the browser. A count's words are a `{ one,
-// other }` pair (`plural`), chosen by the page with Intl.PluralRules; Chinese gives one text for both.
+// other }` pair (`pluralForms`), chosen by the page with Intl.PluralRules; Chinese gives one text for both.
 import type { FormatClueCode } from "../lib/lab/format-detect.ts";
 import type { LabNote } from "../lib/lab/lab-summary.ts";
 import type { LabChartId, CompareChartId } from "../lib/lab/lab-charts.ts";
@@ -42,7 +42,7 @@ export function compareCharts(
 }
 
 /** A count's words; a language without plural forms (Chinese) gives one text, used for both. */
-export function plural(one: string, other: string = one): Plural {
+export function pluralForms(one: string, other: string = one): Plural {
   return { one, other };
 }
 
@@ -85,8 +85,8 @@ export const labEn = {
   client: {
     pasted: "pasted text",
     reading: "Read {done} of {total}, {lines}",
-    linesCount: plural("{n} line", "{n} lines"),
-    chars: plural("{n} character", "{n} characters"),
+    linesCount: pluralForms("{n} line", "{n} lines"),
+    chars: pluralForms("{n} character", "{n} characters"),
     cancelled: "Cancelled. The previous results are unchanged.",
     noWorker:
       "This browser could not start a background thread (Web Worker), so the log is parsed on the page's main thread in small steps; big files will be slower.",
@@ -148,20 +148,20 @@ export const labEn = {
       journald: "journald, short",
       "journald-iso": "journald, short-iso",
     } satisfies Record<PrefixFormat, string>,
-    prefixLines: plural("{format}: {n} line", "{format}: {n} lines"),
+    prefixLines: pluralForms("{format}: {n} line", "{format}: {n} lines"),
     prefixTimes: "wall-clock times from {from} to {to}{zone}",
     prefixZone: " ({zone})",
-    prefixPieces: plural(
+    prefixPieces: pluralForms(
       "{n} piece of a long line put back on its line",
       "{n} pieces of long lines put back on their lines",
     ),
     runs: "Runs",
-    runsValue: plural("{n} run", "{n} runs: time goes back to 0 at line {lines}"),
+    runsValue: pluralForms("{n} run", "{n} runs: time goes back to 0 at line {lines}"),
     gcCycles: "GC cycles",
     gcCyclesValue: "{total} ({automatic} automatic, {forced} forced)",
     periodic: "{n} of them periodic, after “GC forced”",
     leakChecks: "{n} with leak detection",
-    gcMissing: plural("{n} GC number has no line (see below)", "{n} GC numbers have no line (see below)"),
+    gcMissing: pluralForms("{n} GC number has no line (see below)", "{n} GC numbers have no line (see below)"),
     peakLive: "Peak live heap",
     peakLiveValue: "{mb} MiB (line {line})",
     peakHeap: "Peak heap (any phase)",
@@ -170,20 +170,20 @@ export const labEn = {
     pausesNote: "A cycle’s pause is its sweep termination plus mark termination wall-clock time.",
     goroutines: "Goroutines",
     goroutinesValue: "{live} live at the last scheddetail snapshot",
-    goroutinesDead: plural(
+    goroutinesDead: pluralForms(
       "{n} dead one, which the runtime keeps for reuse, is not counted",
       "{n} dead ones, which the runtime keeps for reuse, are not counted",
     ),
-    goroutinesLeaked: plural("{n} of them leaked (status 10)"),
+    goroutinesLeaked: pluralForms("{n} of them leaked (status 10)"),
     dumpsRow: "Goroutine dumps",
-    dumpsValue: plural("{n} dump or profile, grouped below", "{n} dumps and profiles, grouped below"),
+    dumpsValue: pluralForms("{n} dump or profile, grouped below", "{n} dumps and profiles, grouped below"),
     none: "none",
     snapshotHeading: "Goroutines in the last scheddetail snapshot",
-    snapshotIntro: plural(
+    snapshotIntro: pluralForms(
       "The G lines after SCHED {t} ms (line {line}): {n} live goroutine. Waiting ones are counted by wait reason, the others by status.",
       "The G lines after SCHED {t} ms (line {line}): {n} live goroutines. Waiting ones are counted by wait reason, the others by status.",
     ),
-    snapshotDead: plural(
+    snapshotDead: pluralForms(
       "{n} more G line is a dead goroutine, which the runtime keeps to reuse: it runs nothing and holds nothing, so it is listed apart.",
       "{n} more G lines are dead goroutines, which the runtime keeps to reuse: they run nothing and hold nothing, so they are listed apart.",
     ),
@@ -214,10 +214,10 @@ export const labEn = {
     dumpOption: "{i}. line {line}: {kind}, {goroutines}",
     dumpIntro: "Lines {from}–{to}: {kind}{cause}, {goroutines} in {groups}{leaked}.",
     dumpCause: " after “{cause}”",
-    dumpLeaked: plural(", {n} of them leaked"),
+    dumpLeaked: pluralForms(", {n} of them leaked"),
     dumpsMore: "The log holds {n} dumps; the first {kept} and the last can be picked.",
-    goroutineCount: plural("{n} goroutine", "{n} goroutines"),
-    groupCount: plural("{n} group", "{n} groups"),
+    goroutineCount: pluralForms("{n} goroutine", "{n} goroutines"),
+    groupCount: pluralForms("{n} group", "{n} groups"),
     groupsShown: "The {shown} biggest of {total} groups are listed.",
     groupsCaption: "Groups of dump {i}",
     colGoroutines: "Goroutines",
@@ -228,9 +228,9 @@ export const labEn = {
     leakedBadge: "leaked",
     lockedBadge: "locked to thread",
     noState: "no state (debug=1 prints none)",
-    minutes: plural("{n} minute", "{n} minutes"),
+    minutes: pluralForms("{n} minute", "{n} minutes"),
     createdIn: "started by {where} in goroutine {g}",
-    frames: plural("{n} call", "{n} calls"),
+    frames: pluralForms("{n} call", "{n} calls"),
     framesElided: "(the runtime left some out)",
     compareDumpsHeading: "Two dumps compared",
     compareDumpsIntro:
@@ -243,29 +243,29 @@ export const labEn = {
     colChange: "Change",
     compareCaption: "Groups of dumps {a} and {b}",
     lineNotesHeading: "Lines put back together",
-    lineNotesCount: plural(
+    lineNotesCount: pluralForms(
       "{n} note about the lines; nothing in them was lost:",
       "{n} notes about the lines; nothing in them was lost:",
     ),
     lineNotesShown: "The first {shown} are listed.",
     colNote: "What happened",
-    noteJoinedGc: plural(
+    noteJoinedGc: pluralForms(
       "The gctrace line of GC {n} was torn by the program’s output and put back together from {pieces} piece on lines {lines}; the program’s text between them counts as its output.",
       "The gctrace line of GC {n} was torn by the program’s output and put back together from {pieces} pieces on lines {lines}; the program’s text between them counts as its output.",
     ),
-    noteJoinedSched: plural(
+    noteJoinedSched: pluralForms(
       "The SCHED line at {t} ms was torn by the program’s output and put back together from {pieces} piece on lines {lines}.",
       "The SCHED line at {t} ms was torn by the program’s output and put back together from {pieces} pieces on lines {lines}.",
     ),
     noteSplit:
       "A runtime line began after the program’s own text on this line (no newline between them); the two were read apart.",
-    noteMissing: plural(
+    noteMissing: pluralForms(
       "GC {a} has no gctrace line before this one: torn by other output beyond repair, or cut out of the log.",
       "GCs {a}–{b} have no gctrace line before this one: torn by other output beyond repair, or cut out of the log.",
     ),
     problemsHeading: "Lines that could not be read",
     problemsNone: "Every line was read.",
-    problemsAll: plural(
+    problemsAll: pluralForms(
       "{total} line could not be read. Every other line counts as usual.",
       "{total} lines could not be read. Every other line counts as usual.",
     ),
@@ -281,7 +281,7 @@ export const labEn = {
     chartAllRuns: "all {n} runs, one after another",
     chartRunOption: "run {i}: lines {from}–{to}, {gcs}",
     chartRunsMore: "Only the first {n} runs can be picked.",
-    gcsCount: plural("{n} GC", "{n} GCs"),
+    gcsCount: pluralForms("{n} GC", "{n} GCs"),
     chartAxis: "Time axis",
     axisStart: "seconds since the program started",
     axisWall: "time of day, from the log’s prefixes",
@@ -349,7 +349,7 @@ export const labEn = {
     },
     seconds: "s",
     chartDescription: "{title}, {points} drawn. {peaks}.",
-    pointsCount: plural("{n} point", "{n} points"),
+    pointsCount: pluralForms("{n} point", "{n} points"),
     linePeak: "{name} highest {peak} at {at}",
   },
 };
