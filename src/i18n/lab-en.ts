@@ -1,12 +1,13 @@
 // The lab area of the English string table (en.ts puts it under `lab`), in a file of its own for
 // its size. Everything below `client` travels to the browser. A count's words are a `{ one,
-// other }` pair, chosen by the page with Intl.PluralRules; Chinese gives the same text twice.
+// other }` pair (`pluralForms`), chosen by the page with Intl.PluralRules; Chinese gives one text for both.
 import type { FormatClueCode } from "../lib/lab/format-detect.ts";
 import type { LabNote } from "../lib/lab/lab-summary.ts";
 import type { LabChartId, CompareChartId } from "../lib/lab/lab-charts.ts";
 import type { DumpKind } from "../lib/lab/dump-analysis.ts";
 import type { PrefixFormat } from "../lib/parse/line-prefix.ts";
 import { ERROR_MESSAGES } from "../lib/parse/parse-line.ts";
+import { fill } from "./fill.ts";
 
 /** How a lab chart is named and labelled; `keys` names its lines. */
 export interface ChartWords {
@@ -19,6 +20,30 @@ export interface ChartWords {
 export interface Plural {
   one: string;
   other: string;
+}
+
+/**
+ * The compare charts' words from a table of [title, y axis, what the line shows]: each chart draws
+ * a line for A and one for B, named by the `sides` template ({side} is A or B, the two logs' names
+ * in every language; {line} what the line shows), so the two names of a chart cannot drift apart.
+ */
+export function compareCharts(
+  sides: string,
+  charts: Record<CompareChartId, readonly [title: string, y: string, line: string]>,
+): Record<CompareChartId, ChartWords> {
+  const words = (title: string, y: string, line: string): ChartWords => ({
+    title,
+    y,
+    keys: { a: fill(sides, { side: "A", line }), b: fill(sides, { side: "B", line }) },
+  });
+  return Object.fromEntries(
+    Object.entries(charts).map(([id, [title, y, line]]) => [id, words(title, y, line)]),
+  ) as Record<CompareChartId, ChartWords>;
+}
+
+/** A count's words; a language without plural forms (Chinese) gives one text, used for both. */
+export function pluralForms(one: string, other: string = one): Plural {
+  return { one, other };
 }
 
 export const labEn = {
@@ -60,8 +85,8 @@ export const labEn = {
   client: {
     pasted: "pasted text",
     reading: "Read {done} of {total}, {lines}",
-    linesCount: { one: "{n} line", other: "{n} lines" } satisfies Plural,
-    chars: { one: "{n} character", other: "{n} characters" } satisfies Plural,
+    linesCount: pluralForms("{n} line", "{n} lines"),
+    chars: pluralForms("{n} character", "{n} characters"),
     cancelled: "Cancelled. The previous results are unchanged.",
     noWorker:
       "This browser could not start a background thread (Web Worker), so the log is parsed on the page's main thread in small steps; big files will be slower.",
@@ -123,26 +148,20 @@ export const labEn = {
       journald: "journald, short",
       "journald-iso": "journald, short-iso",
     } satisfies Record<PrefixFormat, string>,
-    prefixLines: { one: "{format}: {n} line", other: "{format}: {n} lines" } satisfies Plural,
+    prefixLines: pluralForms("{format}: {n} line", "{format}: {n} lines"),
     prefixTimes: "wall-clock times from {from} to {to}{zone}",
     prefixZone: " ({zone})",
-    prefixPieces: {
-      one: "{n} piece of a long line put back on its line",
-      other: "{n} pieces of long lines put back on their lines",
-    } satisfies Plural,
+    prefixPieces: pluralForms(
+      "{n} piece of a long line put back on its line",
+      "{n} pieces of long lines put back on their lines",
+    ),
     runs: "Runs",
-    runsValue: {
-      one: "{n} run",
-      other: "{n} runs: time goes back to 0 at line {lines}",
-    } satisfies Plural,
+    runsValue: pluralForms("{n} run", "{n} runs: time goes back to 0 at line {lines}"),
     gcCycles: "GC cycles",
     gcCyclesValue: "{total} ({automatic} automatic, {forced} forced)",
     periodic: "{n} of them periodic, after “GC forced”",
     leakChecks: "{n} with leak detection",
-    gcMissing: {
-      one: "{n} GC number has no line (see below)",
-      other: "{n} GC numbers have no line (see below)",
-    } satisfies Plural,
+    gcMissing: pluralForms("{n} GC number has no line (see below)", "{n} GC numbers have no line (see below)"),
     peakLive: "Peak live heap",
     peakLiveValue: "{mb} MiB (line {line})",
     peakHeap: "Peak heap (any phase)",
@@ -151,31 +170,23 @@ export const labEn = {
     pausesNote: "A cycle’s pause is its sweep termination plus mark termination wall-clock time.",
     goroutines: "Goroutines",
     goroutinesValue: "{live} live at the last scheddetail snapshot",
-    goroutinesDead: {
-      one: "{n} dead one, which the runtime keeps for reuse, is not counted",
-      other: "{n} dead ones, which the runtime keeps for reuse, are not counted",
-    } satisfies Plural,
-    goroutinesLeaked: {
-      one: "{n} of them leaked (status 10)",
-      other: "{n} of them leaked (status 10)",
-    } satisfies Plural,
+    goroutinesDead: pluralForms(
+      "{n} dead one, which the runtime keeps for reuse, is not counted",
+      "{n} dead ones, which the runtime keeps for reuse, are not counted",
+    ),
+    goroutinesLeaked: pluralForms("{n} of them leaked (status 10)"),
     dumpsRow: "Goroutine dumps",
-    dumpsValue: {
-      one: "{n} dump or profile, grouped below",
-      other: "{n} dumps and profiles, grouped below",
-    } satisfies Plural,
+    dumpsValue: pluralForms("{n} dump or profile, grouped below", "{n} dumps and profiles, grouped below"),
     none: "none",
     snapshotHeading: "Goroutines in the last scheddetail snapshot",
-    snapshotIntro: {
-      one: "The G lines after SCHED {t} ms (line {line}): {n} live goroutine. Waiting ones are counted by wait reason, the others by status.",
-      other:
-        "The G lines after SCHED {t} ms (line {line}): {n} live goroutines. Waiting ones are counted by wait reason, the others by status.",
-    } satisfies Plural,
-    snapshotDead: {
-      one: "{n} more G line is a dead goroutine, which the runtime keeps to reuse: it runs nothing and holds nothing, so it is listed apart.",
-      other:
-        "{n} more G lines are dead goroutines, which the runtime keeps to reuse: they run nothing and hold nothing, so they are listed apart.",
-    } satisfies Plural,
+    snapshotIntro: pluralForms(
+      "The G lines after SCHED {t} ms (line {line}): {n} live goroutine. Waiting ones are counted by wait reason, the others by status.",
+      "The G lines after SCHED {t} ms (line {line}): {n} live goroutines. Waiting ones are counted by wait reason, the others by status.",
+    ),
+    snapshotDead: pluralForms(
+      "{n} more G line is a dead goroutine, which the runtime keeps to reuse: it runs nothing and holds nothing, so it is listed apart.",
+      "{n} more G lines are dead goroutines, which the runtime keeps to reuse: they run nothing and hold nothing, so they are listed apart.",
+    ),
     category: "Status or wait reason",
     count: "Count",
     deadRow: "not counted: kept for reuse",
@@ -203,10 +214,10 @@ export const labEn = {
     dumpOption: "{i}. line {line}: {kind}, {goroutines}",
     dumpIntro: "Lines {from}–{to}: {kind}{cause}, {goroutines} in {groups}{leaked}.",
     dumpCause: " after “{cause}”",
-    dumpLeaked: { one: ", {n} of them leaked", other: ", {n} of them leaked" } satisfies Plural,
+    dumpLeaked: pluralForms(", {n} of them leaked"),
     dumpsMore: "The log holds {n} dumps; the first {kept} and the last can be picked.",
-    goroutineCount: { one: "{n} goroutine", other: "{n} goroutines" } satisfies Plural,
-    groupCount: { one: "{n} group", other: "{n} groups" } satisfies Plural,
+    goroutineCount: pluralForms("{n} goroutine", "{n} goroutines"),
+    groupCount: pluralForms("{n} group", "{n} groups"),
     groupsShown: "The {shown} biggest of {total} groups are listed.",
     groupsCaption: "Groups of dump {i}",
     colGoroutines: "Goroutines",
@@ -217,9 +228,9 @@ export const labEn = {
     leakedBadge: "leaked",
     lockedBadge: "locked to thread",
     noState: "no state (debug=1 prints none)",
-    minutes: { one: "{n} minute", other: "{n} minutes" } satisfies Plural,
+    minutes: pluralForms("{n} minute", "{n} minutes"),
     createdIn: "started by {where} in goroutine {g}",
-    frames: { one: "{n} call", other: "{n} calls" } satisfies Plural,
+    frames: pluralForms("{n} call", "{n} calls"),
     framesElided: "(the runtime left some out)",
     compareDumpsHeading: "Two dumps compared",
     compareDumpsIntro:
@@ -232,35 +243,32 @@ export const labEn = {
     colChange: "Change",
     compareCaption: "Groups of dumps {a} and {b}",
     lineNotesHeading: "Lines put back together",
-    lineNotesCount: {
-      one: "{n} note about the lines; nothing in them was lost:",
-      other: "{n} notes about the lines; nothing in them was lost:",
-    } satisfies Plural,
+    lineNotesCount: pluralForms(
+      "{n} note about the lines; nothing in them was lost:",
+      "{n} notes about the lines; nothing in them was lost:",
+    ),
     lineNotesShown: "The first {shown} are listed.",
     colNote: "What happened",
-    noteJoinedGc: {
-      one: "The gctrace line of GC {n} was torn by the program’s output and put back together from {pieces} piece on lines {lines}; the program’s text between them counts as its output.",
-      other:
-        "The gctrace line of GC {n} was torn by the program’s output and put back together from {pieces} pieces on lines {lines}; the program’s text between them counts as its output.",
-    } satisfies Plural,
-    noteJoinedSched: {
-      one: "The SCHED line at {t} ms was torn by the program’s output and put back together from {pieces} piece on lines {lines}.",
-      other:
-        "The SCHED line at {t} ms was torn by the program’s output and put back together from {pieces} pieces on lines {lines}.",
-    } satisfies Plural,
+    noteJoinedGc: pluralForms(
+      "The gctrace line of GC {n} was torn by the program’s output and put back together from {pieces} piece on lines {lines}; the program’s text between them counts as its output.",
+      "The gctrace line of GC {n} was torn by the program’s output and put back together from {pieces} pieces on lines {lines}; the program’s text between them counts as its output.",
+    ),
+    noteJoinedSched: pluralForms(
+      "The SCHED line at {t} ms was torn by the program’s output and put back together from {pieces} piece on lines {lines}.",
+      "The SCHED line at {t} ms was torn by the program’s output and put back together from {pieces} pieces on lines {lines}.",
+    ),
     noteSplit:
       "A runtime line began after the program’s own text on this line (no newline between them); the two were read apart.",
-    noteMissing: {
-      one: "GC {a} has no gctrace line before this one: torn by other output beyond repair, or cut out of the log.",
-      other:
-        "GCs {a}–{b} have no gctrace line before this one: torn by other output beyond repair, or cut out of the log.",
-    } satisfies Plural,
+    noteMissing: pluralForms(
+      "GC {a} has no gctrace line before this one: torn by other output beyond repair, or cut out of the log.",
+      "GCs {a}–{b} have no gctrace line before this one: torn by other output beyond repair, or cut out of the log.",
+    ),
     problemsHeading: "Lines that could not be read",
     problemsNone: "Every line was read.",
-    problemsAll: {
-      one: "{total} line could not be read. Every other line counts as usual.",
-      other: "{total} lines could not be read. Every other line counts as usual.",
-    } satisfies Plural,
+    problemsAll: pluralForms(
+      "{total} line could not be read. Every other line counts as usual.",
+      "{total} lines could not be read. Every other line counts as usual.",
+    ),
     problemsSome: "{total} lines could not be read; the first {shown} are listed. Every other line counts as usual.",
     line: "Line",
     reason: "Reason",
@@ -273,7 +281,7 @@ export const labEn = {
     chartAllRuns: "all {n} runs, one after another",
     chartRunOption: "run {i}: lines {from}–{to}, {gcs}",
     chartRunsMore: "Only the first {n} runs can be picked.",
-    gcsCount: { one: "{n} GC", other: "{n} GCs" } satisfies Plural,
+    gcsCount: pluralForms("{n} GC", "{n} GCs"),
     chartAxis: "Time axis",
     axisStart: "seconds since the program started",
     axisWall: "time of day, from the log’s prefixes",
@@ -332,24 +340,16 @@ export const labEn = {
       },
       dumpsHeading: "The last dumps of A and B compared",
       stop: "Stop comparing",
-      chart: {
-        heap: { title: "Live heap, A and B", y: "MiB", keys: { a: "A: live heap", b: "B: live heap" } },
-        pause: { title: "Stop-the-world pause per GC, A and B", y: "ms", keys: { a: "A: pause", b: "B: pause" } },
-        gcCpu: {
-          title: "CPU spent in GC (cumulative %), A and B",
-          y: "%",
-          keys: { a: "A: GC CPU %", b: "B: GC CPU %" },
-        },
-        goroutines: {
-          title: "Live goroutines, A and B",
-          y: "count",
-          keys: { a: "A: live goroutines", b: "B: live goroutines" },
-        },
-      } as Record<CompareChartId, ChartWords>,
+      chart: compareCharts("{side}: {line}", {
+        heap: ["Live heap, A and B", "MiB", "live heap"],
+        pause: ["Stop-the-world pause per GC, A and B", "ms", "pause"],
+        gcCpu: ["CPU spent in GC (cumulative %), A and B", "%", "GC CPU %"],
+        goroutines: ["Live goroutines, A and B", "count", "live goroutines"],
+      }),
     },
     seconds: "s",
     chartDescription: "{title}, {points} drawn. {peaks}.",
-    pointsCount: { one: "{n} point", other: "{n} points" } satisfies Plural,
+    pointsCount: pluralForms("{n} point", "{n} points"),
     linePeak: "{name} highest {peak} at {at}",
   },
 };

@@ -1,7 +1,6 @@
 // The lab area of the Chinese string table (zh.ts puts it under `lab`): the same keys and
-// placeholders as lab-en.ts. Chinese has no plural forms, so each `{ one, other }` pair says the
-// same thing twice.
-import type { LabStringsTable } from "./lab-en.ts";
+// placeholders as lab-en.ts. Chinese has no plural forms, so most counts give `pluralForms` one text.
+import { compareCharts, pluralForms, type LabStringsTable } from "./lab-en.ts";
 
 export const labZh: LabStringsTable = {
   title: "日志实验室：读你自己的 gctrace、schedtrace 与 goroutine dump",
@@ -39,8 +38,8 @@ export const labZh: LabStringsTable = {
   client: {
     pasted: "粘贴的文本",
     reading: "已读 {done} / {total}，共 {lines}",
-    linesCount: { one: "{n} 行", other: "{n} 行" },
-    chars: { one: "{n} 个字符", other: "{n} 个字符" },
+    linesCount: pluralForms("{n} 行"),
+    chars: pluralForms("{n} 个字符"),
     cancelled: "已取消。之前的结果保持不变。",
     noWorker: "这个浏览器无法启动后台线程（Web Worker），改在页面主线程上分块解析；大文件会慢一些。",
     failed: "解析失败：{reason}",
@@ -100,17 +99,17 @@ export const labZh: LabStringsTable = {
       journald: "journald，short 格式",
       "journald-iso": "journald，short-iso 格式",
     },
-    prefixLines: { one: "{format}：{n} 行", other: "{format}：{n} 行" },
+    prefixLines: pluralForms("{format}：{n} 行"),
     prefixTimes: "挂钟时间从 {from} 到 {to}{zone}",
     prefixZone: "（{zone}）",
-    prefixPieces: { one: "{n} 段长行的碎片已拼回原行", other: "{n} 段长行的碎片已拼回原行" },
+    prefixPieces: pluralForms("{n} 段长行的碎片已拼回原行"),
     runs: "运行次数",
-    runsValue: { one: "{n} 次", other: "{n} 次：时间在第 {lines} 行回到 0" },
+    runsValue: pluralForms("{n} 次", "{n} 次：时间在第 {lines} 行回到 0"),
     gcCycles: "GC 周期",
     gcCyclesValue: "{total} 次（自动 {automatic}，强制 {forced}）",
     periodic: "其中 {n} 次由 “GC forced” 的周期性 GC 引起",
     leakChecks: "{n} 次做了泄漏检测",
-    gcMissing: { one: "有 {n} 个 GC 编号没有对应的行（见下文）", other: "有 {n} 个 GC 编号没有对应的行（见下文）" },
+    gcMissing: pluralForms("有 {n} 个 GC 编号没有对应的行（见下文）"),
     peakLive: "存活堆峰值",
     peakLiveValue: "{mb} MiB（第 {line} 行）",
     peakHeap: "堆峰值（任一阶段）",
@@ -119,24 +118,18 @@ export const labZh: LabStringsTable = {
     pausesNote: "每个周期的停顿 = 清扫终止 + 标记终止的挂钟时间。",
     goroutines: "goroutine",
     goroutinesValue: "最后一次 scheddetail 快照里存活 {live} 个",
-    goroutinesDead: {
-      one: "另有 {n} 个已死、运行时留待复用的，不计在内",
-      other: "另有 {n} 个已死、运行时留待复用的，不计在内",
-    },
-    goroutinesLeaked: { one: "其中 {n} 个已泄漏（状态 10）", other: "其中 {n} 个已泄漏（状态 10）" },
+    goroutinesDead: pluralForms("另有 {n} 个已死、运行时留待复用的，不计在内"),
+    goroutinesLeaked: pluralForms("其中 {n} 个已泄漏（状态 10）"),
     dumpsRow: "goroutine dump",
-    dumpsValue: { one: "{n} 份 dump 或 profile，分组见下文", other: "{n} 份 dump 或 profile，分组见下文" },
+    dumpsValue: pluralForms("{n} 份 dump 或 profile，分组见下文"),
     none: "无",
     snapshotHeading: "最后一次 scheddetail 快照里的 goroutine",
-    snapshotIntro: {
-      one: "SCHED {t} ms（第 {line} 行）之后的 G 行：存活的 goroutine 共 {n} 个。等待中的按等待原因计，其余按状态计。",
-      other:
-        "SCHED {t} ms（第 {line} 行）之后的 G 行：存活的 goroutine 共 {n} 个。等待中的按等待原因计，其余按状态计。",
-    },
-    snapshotDead: {
-      one: "另有 {n} 行 G 是已死的 goroutine：运行时留着它们以便复用，它们不运行、也不持有任何东西，所以单独列出。",
-      other: "另有 {n} 行 G 是已死的 goroutine：运行时留着它们以便复用，它们不运行、也不持有任何东西，所以单独列出。",
-    },
+    snapshotIntro: pluralForms(
+      "SCHED {t} ms（第 {line} 行）之后的 G 行：存活的 goroutine 共 {n} 个。等待中的按等待原因计，其余按状态计。",
+    ),
+    snapshotDead: pluralForms(
+      "另有 {n} 行 G 是已死的 goroutine：运行时留着它们以便复用，它们不运行、也不持有任何东西，所以单独列出。",
+    ),
     category: "状态或等待原因",
     count: "数量",
     deadRow: "不计入：留待复用",
@@ -162,10 +155,10 @@ export const labZh: LabStringsTable = {
     dumpOption: "{i}. 第 {line} 行：{kind}，{goroutines}",
     dumpIntro: "第 {from}–{to} 行：{kind}{cause}，{goroutines}，分成 {groups}{leaked}。",
     dumpCause: "（起因 “{cause}”）",
-    dumpLeaked: { one: "，其中 {n} 个已泄漏", other: "，其中 {n} 个已泄漏" },
+    dumpLeaked: pluralForms("，其中 {n} 个已泄漏"),
     dumpsMore: "这份日志共有 {n} 份 dump；可以挑前 {kept} 份和最后一份。",
-    goroutineCount: { one: "{n} 个 goroutine", other: "{n} 个 goroutine" },
-    groupCount: { one: "{n} 组", other: "{n} 组" },
+    goroutineCount: pluralForms("{n} 个 goroutine"),
+    groupCount: pluralForms("{n} 组"),
     groupsShown: "列出了 {total} 组中最大的 {shown} 组。",
     groupsCaption: "第 {i} 份 dump 的分组",
     colGoroutines: "goroutine 数",
@@ -176,9 +169,9 @@ export const labZh: LabStringsTable = {
     leakedBadge: "已泄漏",
     lockedBadge: "锁定在线程上",
     noState: "无状态（debug=1 不打印）",
-    minutes: { one: "{n} 分钟", other: "{n} 分钟" },
+    minutes: pluralForms("{n} 分钟"),
     createdIn: "由 goroutine {g} 在 {where} 启动",
-    frames: { one: "{n} 层调用", other: "{n} 层调用" },
+    frames: pluralForms("{n} 层调用"),
     framesElided: "（运行时省略了一部分）",
     compareDumpsHeading: "两份 dump 对比",
     compareDumpsIntro: "从较早的 dump 到较晚的 dump 增长的分组排在前面：goroutine 就堆积在那里。",
@@ -190,32 +183,21 @@ export const labZh: LabStringsTable = {
     colChange: "变化",
     compareCaption: "第 {a} 份与第 {b} 份 dump 的分组",
     lineNotesHeading: "拼回的行",
-    lineNotesCount: {
-      one: "关于这些行有 {n} 条说明，其中的内容都没有丢失：",
-      other: "关于这些行有 {n} 条说明，其中的内容都没有丢失：",
-    },
+    lineNotesCount: pluralForms("关于这些行有 {n} 条说明，其中的内容都没有丢失："),
     lineNotesShown: "下面列出前 {shown} 条。",
     colNote: "发生了什么",
-    noteJoinedGc: {
-      one: "GC {n} 的 gctrace 行被程序的输出撕开，已由第 {lines} 行的 {pieces} 段拼回；夹在中间的文字算作程序的输出。",
-      other:
-        "GC {n} 的 gctrace 行被程序的输出撕开，已由第 {lines} 行的 {pieces} 段拼回；夹在中间的文字算作程序的输出。",
-    },
-    noteJoinedSched: {
-      one: "{t} ms 的 SCHED 行被程序的输出撕开，已由第 {lines} 行的 {pieces} 段拼回。",
-      other: "{t} ms 的 SCHED 行被程序的输出撕开，已由第 {lines} 行的 {pieces} 段拼回。",
-    },
+    noteJoinedGc: pluralForms(
+      "GC {n} 的 gctrace 行被程序的输出撕开，已由第 {lines} 行的 {pieces} 段拼回；夹在中间的文字算作程序的输出。",
+    ),
+    noteJoinedSched: pluralForms("{t} ms 的 SCHED 行被程序的输出撕开，已由第 {lines} 行的 {pieces} 段拼回。"),
     noteSplit: "这一行里，运行时的一行紧接在程序自己的文字后面开始（中间没有换行）；两者已分开读取。",
-    noteMissing: {
-      one: "在这一行之前，GC {a} 没有 gctrace 行：要么被其他输出撕得无法拼回，要么被剪出了日志。",
-      other: "在这一行之前，GC {a}–{b} 没有 gctrace 行：要么被其他输出撕得无法拼回，要么被剪出了日志。",
-    },
+    noteMissing: pluralForms(
+      "在这一行之前，GC {a} 没有 gctrace 行：要么被其他输出撕得无法拼回，要么被剪出了日志。",
+      "在这一行之前，GC {a}–{b} 没有 gctrace 行：要么被其他输出撕得无法拼回，要么被剪出了日志。",
+    ),
     problemsHeading: "读不懂的行",
     problemsNone: "每一行都读懂了。",
-    problemsAll: {
-      one: "有 {total} 行无法解析。其余的行照常计入。",
-      other: "有 {total} 行无法解析。其余的行照常计入。",
-    },
+    problemsAll: pluralForms("有 {total} 行无法解析。其余的行照常计入。"),
     problemsSome: "共 {total} 行无法解析，下面列出前 {shown} 行。其余的行照常计入。",
     line: "行号",
     reason: "原因",
@@ -240,7 +222,7 @@ export const labZh: LabStringsTable = {
     chartAllRuns: "全部 {n} 次，首尾相接",
     chartRunOption: "第 {i} 次：第 {from}–{to} 行，{gcs}",
     chartRunsMore: "只能挑前 {n} 次运行。",
-    gcsCount: { one: "{n} 次 GC", other: "{n} 次 GC" },
+    gcsCount: pluralForms("{n} 次 GC"),
     chartAxis: "时间轴",
     axisStart: "程序启动以来的秒数",
     axisWall: "一天中的时刻（取自日志前缀）",
@@ -284,20 +266,16 @@ export const labZh: LabStringsTable = {
       },
       dumpsHeading: "A 与 B 的最后一份 dump 对比",
       stop: "停止对比",
-      chart: {
-        heap: { title: "存活堆：A 与 B", y: "MiB", keys: { a: "A：存活堆", b: "B：存活堆" } },
-        pause: { title: "每次 GC 的 STW 停顿：A 与 B", y: "ms", keys: { a: "A：停顿", b: "B：停顿" } },
-        gcCpu: { title: "GC 占用的 CPU（累计百分比）：A 与 B", y: "%", keys: { a: "A：GC CPU %", b: "B：GC CPU %" } },
-        goroutines: {
-          title: "存活的 goroutine：A 与 B",
-          y: "个",
-          keys: { a: "A：存活的 goroutine", b: "B：存活的 goroutine" },
-        },
-      },
+      chart: compareCharts("{side}：{line}", {
+        heap: ["存活堆：A 与 B", "MiB", "存活堆"],
+        pause: ["每次 GC 的 STW 停顿：A 与 B", "ms", "停顿"],
+        gcCpu: ["GC 占用的 CPU（累计百分比）：A 与 B", "%", "GC CPU %"],
+        goroutines: ["存活的 goroutine：A 与 B", "个", "存活的 goroutine"],
+      }),
     },
     seconds: "秒",
     chartDescription: "{title}，画了 {points}。{peaks}。",
-    pointsCount: { one: "{n} 个点", other: "{n} 个点" },
+    pointsCount: pluralForms("{n} 个点"),
     linePeak: "{name}最高 {peak}（{at}）",
   },
 };

@@ -14,6 +14,11 @@ export function joinSentences(lang: Lang, sentences: readonly string[]): string 
   return sentences.reduce((all, next) => (all === "" ? next : fill(twoSentences, { first: all, next })), "");
 }
 
+/** A number with its thousands grouped, "12,345": the prose of both languages writes them so. */
+export function digits(x: number): string {
+  return x.toLocaleString("en-US");
+}
+
 /**
  * A count as prose writes it: a word up to twelve ("five", 五), digits beyond. The article's counts
  * come from the recordings, so the words follow the data if a program changes.

@@ -21,6 +21,12 @@ export interface EmbedSpec {
   section: string;
 }
 
+/** What a component about one embed (its page, its preview on the embed index) is given. */
+export interface EmbedProps {
+  lang: Lang;
+  id: EmbedId;
+}
+
 /** Every embed, in the order the embed index lists them. */
 export const EMBEDS: readonly EmbedSpec[] = [
   { id: "heap", widgets: ["heap"], height: 720, section: "leak" },

@@ -3,7 +3,7 @@
 import type { GcEvent, Recording, SchedSnapshot } from "../lib/recording/recording.ts";
 import { busiestWaitLine } from "../lib/recording/wait-spans.ts";
 import type { OutputLine } from "../lib/recording/output-line.ts";
-import { loadRecording, PROGRAMS, programSource, recordedVersions, recordingFile, type ProgramName } from "./traces.ts";
+import { loadRecording, programSource, recordedVersions, recordingFile, type ProgramName } from "./traces.ts";
 
 /** What the prose says about one program's recording. */
 export interface ProgramFacts {
@@ -119,6 +119,9 @@ export function tickFacts(): {
   oldest: string;
   newest: string;
   perRound: number;
+  /** The tick program's facts under the oldest and the newest Go recorded. */
+  then: ProgramFacts;
+  now: ProgramFacts;
   forcedLines: (goVersion: string) => OutputLine[];
   /** The most timers the Ps' timer heaps held together in one scheddetail snapshot (sum of timerslen). */
   timers: (goVersion: string) => number;
@@ -140,7 +143,7 @@ export function tickFacts(): {
         .snapshots.filter((snap) => snap.detailed)
         .map((snap) => snap.ps.reduce((sum, p) => sum + (p.timerslen ?? 0), 0)),
     );
-  return { oldest, newest, perRound, forcedLines, timers };
+  return { oldest, newest, then, now: programFacts("tick", newest), perRound, forcedLines, timers };
 }
 
 /** What the leak-profile part quotes: the leak's profile text and the fixes' counts. */
@@ -149,6 +152,10 @@ export function leakProfileFacts(): {
   fixes: ProgramFacts[];
   lines: OutputLine[];
   frame: { func: string; file: string; line: number } | null;
+  /** What the profile reported leaked for each fix. */
+  counts: (number | null)[];
+  /** The leak's leak-check GC (null when the recording has none). */
+  check: GcEvent | null;
 } {
   const leak = programFacts("leak");
   const fixes = (["fix-timeout", "fix-close", "fix-context"] as const).map((p) => programFacts(p));
@@ -157,7 +164,7 @@ export function leakProfileFacts(): {
     .split("\n")
     .map((text, i) => ({ n: i + 1, text }));
   const frame = leak.recording.leakProfile?.stacks[0]?.frames[0] ?? null;
-  return { leak, fixes, lines, frame };
+  return { leak, fixes, lines, frame, counts: fixes.map((f) => f.leakedByProfile), check: leak.leakCheckGc };
 }
 
 /** What the gctrace part quotes, the same in both languages. */
@@ -257,28 +264,6 @@ export function schedVersionFacts(): {
   };
 }
 
-/** What the G status part quotes: the Go version, a stale wait reason, and the fixes' dead goroutines. */
-export function statusesPartFacts() {
-  const leak = programFacts("leak");
-  return {
-    tag: leak.goVersion,
-    // A goroutine that is not waiting but still shows a wait reason (a stale one): the first one in
-    // our recordings, the leak's first, with the recording it comes from.
-    stale: PROGRAMS.flatMap((program) =>
-      recordedVersions(program).flatMap((goVersion) =>
-        loadRecording(program, goVersion)
-          .snapshots.flatMap((s) => s.gs)
-          .filter((g) => ![4, 10].includes(g.status & ~0x1000) && g.waitReason !== "")
-          .map((g) => ({ g, program, goVersion })),
-      ),
-    )[0],
-    // Whether the fixes' recordings show goroutines that returned, as _Gdead.
-    deadInFixes: (["fix-timeout", "fix-close", "fix-context"] as const).some((p) =>
-      programFacts(p).recording.snapshots.some((s) => s.gs.some((g) => (g.status & ~0x1000) === 6)),
-    ),
-  };
-}
-
 /** What the fix part quotes: the three fixes against the leak. */
 export function fixPartFacts() {
   const leak = programFacts("leak");
@@ -294,6 +279,8 @@ export function fixPartFacts() {
     close,
     context,
     fixes,
+    lastMB: fixes.map((f) => f.lastLiveMB),
+    lastN: fixes.map((f) => f.lastForcedGc?.n),
     closeNext,
     timeoutNext,
     // Did the forced GC right after the close still find collectors that had not returned yet?

@@ -1,4 +1,5 @@
-import type { Lang } from "../i18n/lang.ts";
+import type { Strings } from "../i18n/en.ts";
+import { STRINGS, type Lang } from "../i18n/lang.ts";
 import type { Recording } from "../lib/recording/recording.ts";
 import { loadRecording, type ProgramName } from "./traces.ts";
 
@@ -26,10 +27,14 @@ export interface LoadedFigure {
   source: string;
 }
 
-/** Reads each variant's recording from traces/ at build time. */
-export function loadFigure(variants: FigureVariant[]): LoadedFigure {
+/**
+ * What a figure starts from, at build time: its props, the figures' words in its language, and
+ * each variant's recording read from traces/.
+ */
+export function loadFigure(props: FigureProps): FigureProps & LoadedFigure & { ui: Strings["figures"] } {
+  const { lang, variants } = props;
   const loaded = variants.map((v) => ({ v, rec: loadRecording(v.program, v.goVersion) }));
   const programs = [...new Set(variants.map((v) => v.program))].join(", ");
   const versions = [...new Set(loaded.map(({ rec }) => rec.goVersion ?? "?"))].join(", ");
-  return { loaded, source: `${programs} · ${versions}` };
+  return { ...props, ui: STRINGS[lang].figures, loaded, source: `${programs} · ${versions}` };
 }

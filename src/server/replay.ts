@@ -1,10 +1,18 @@
 // Build-time only: the data and pictures a replay cell needs, from the recordings.
 import { createHash } from "node:crypto";
+import type { Lang } from "../i18n/lang.ts";
 import { heapChartOptions } from "../lib/charts/heap-chart.ts";
 import type { HeapSeries } from "../lib/charts/heap-series.ts";
 import { replayVariant, toSeconds, type FixKind, type ReplayVariant } from "../lib/replay/replay-data.ts";
 import { renderChart, type RenderedChart } from "./render-plot.ts";
 import { loadRecording, programSource, recordedVersions, type ProgramName } from "./traces.ts";
+
+/** What the replay widgets that need the cell's id (heap, mechanism, statuses) are given. */
+export interface ReplayWidgetProps {
+  lang: Lang;
+  /** The replay cell's id: the prefix of the widget's element ids. */
+  id: string;
+}
 
 /** The variants of the fix switch: hash value, program, label, and how its collectors get out. */
 export const FIX_VARIANTS: readonly { key: string; program: ProgramName; label: string; fix: FixKind }[] = [

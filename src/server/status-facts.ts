@@ -86,3 +86,32 @@ export function leakedFacts(): LeakedFacts {
       .filter((g) => statusOf(g.status) === G_LEAKED).length,
   };
 }
+
+/**
+ * What the G status part quotes, the same in both languages: the Go version, a stale wait reason,
+ * the fixes' dead goroutines and the leak's leaked ones.
+ */
+export function statusesPartFacts() {
+  const leak = programFacts("leak");
+  const { last } = statusCounts();
+  return {
+    tag: leak.goVersion,
+    // A goroutine that is not waiting but still shows a wait reason (a stale one): the first one in
+    // our recordings, the leak's first, with the recording it comes from.
+    stale: PROGRAMS.flatMap((program) =>
+      recordedVersions(program).flatMap((goVersion) =>
+        loadRecording(program, goVersion)
+          .snapshots.flatMap((s) => s.gs)
+          .filter((g) => ![4, 10].includes(g.status & ~0x1000) && g.waitReason !== "")
+          .map((g) => ({ g, program, goVersion })),
+      ),
+    )[0],
+    // Whether the fixes' recordings show goroutines that returned, as _Gdead.
+    deadInFixes: (["fix-timeout", "fix-close", "fix-context"] as const).some((p) =>
+      programFacts(p).recording.snapshots.some((s) => s.gs.some((g) => (g.status & ~0x1000) === 6)),
+    ),
+    // The leak's goroutines at _Gleaked after its leak check, and how many its last snapshot holds.
+    leaked: leakedFacts().leaked,
+    atTen: last.counts.get(G_LEAKED) ?? 0,
+  };
+}

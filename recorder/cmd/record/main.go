@@ -14,13 +14,13 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"blockedforever/recorder/internal/build"
 	"blockedforever/recorder/internal/live"
 	"blockedforever/recorder/internal/record"
 )
@@ -236,13 +236,11 @@ func buildOrder(list []*record.Job) []*record.Job {
 }
 
 func toolchain(goCmd string, env []string) (record.Toolchain, error) {
-	cmd := exec.Command(goCmd, "env", "GOVERSION")
-	cmd.Env = record.Toolchain{Env: env}.Environ()
-	out, err := cmd.Output()
+	version, err := build.GoEnv(context.Background(), goCmd, record.Toolchain{Env: env}.Environ(), "GOVERSION")
 	if err != nil {
 		return record.Toolchain{}, fmt.Errorf("cannot run %s env GOVERSION (%v): is that Go installed?", goCmd, err)
 	}
-	return record.Toolchain{Go: goCmd, Env: env, Version: strings.TrimSpace(string(out))}, nil
+	return record.Toolchain{Go: goCmd, Env: env, Version: version}, nil
 }
 
 // versionLess compares Go versions like go1.19.8 and go1.27 by major and

@@ -166,15 +166,32 @@ func Build(ctx context.Context, s Spec) (*Result, error) {
 		args = append(args, "-modfile="+mfPath)
 	}
 	args = append(args, "-o", bin, s.Package)
-	cmd := exec.CommandContext(ctx, s.Go, args...)
-	cmd.Dir = s.ModuleDir
-	cmd.Env = append(append([]string{}, s.Env...), "GOWORK=off")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("%s %s: %v\n%s", s.Go, strings.Join(args, " "), err, out)
+	if err := Go(ctx, s.Go, s.ModuleDir, append(append([]string{}, s.Env...), "GOWORK=off"), args); err != nil {
+		return nil, err
 	}
 	shown := make([]string, len(args))
 	for i, a := range args {
 		shown[i] = strings.ReplaceAll(a, s.WorkDir, "$WORK")
 	}
 	return &Result{Binary: bin, Args: shown}, nil
+}
+
+// Go runs the go command goCmd with args in dir under the environment env;
+// when it fails, the error shows the command line and all it printed.
+func Go(ctx context.Context, goCmd, dir string, env, args []string) error {
+	cmd := exec.CommandContext(ctx, goCmd, args...)
+	cmd.Dir = dir
+	cmd.Env = env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("%s %s: %v\n%s", goCmd, strings.Join(args, " "), err, out)
+	}
+	return nil
+}
+
+// GoEnv is what `go env key` says, for the go command goCmd under env.
+func GoEnv(ctx context.Context, goCmd string, env []string, key string) (string, error) {
+	cmd := exec.CommandContext(ctx, goCmd, "env", key)
+	cmd.Env = env
+	out, err := cmd.Output()
+	return strings.TrimSpace(string(out)), err
 }

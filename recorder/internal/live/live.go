@@ -17,14 +17,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
+
+	"blockedforever/recorder/internal/build"
+	"blockedforever/recorder/internal/metafile"
 )
 
 // Package is the program's package in the recorder module.
@@ -52,21 +50,15 @@ var BuildEnv = []string{"GOOS=js", "GOARCH=wasm", "GOWORK=off"}
 
 // Meta is meta.json of the live module.
 type Meta struct {
-	Program string `json:"program"`
-	Kind    string `json:"kind"`
-	Source  struct {
-		Path   string `json:"path"`
-		SHA256 string `json:"sha256"`
-	} `json:"source"`
-	GoVersion string `json:"goVersion"`
-	GOOS      string `json:"goos"`
-	GOARCH    string `json:"goarch"`
+	Program   string          `json:"program"`
+	Kind      string          `json:"kind"`
+	Source    metafile.Source `json:"source"`
+	GoVersion string          `json:"goVersion"`
+	GOOS      string          `json:"goos"`
+	GOARCH    string          `json:"goarch"`
 	Command   struct {
-		Dir  string   `json:"dir"`
-		Go   string   `json:"go"`
-		Env  []string `json:"env"`
-		Args []string `json:"args"`
-		Note string   `json:"note"`
+		metafile.GoCommand
+		Note string `json:"note"`
 	} `json:"command"`
 	Wasm struct {
 		Bytes     int    `json:"bytes"`
@@ -85,11 +77,8 @@ func Compile(ctx context.Context, goCmd string, env []string, recorderDir string
 	}
 	defer os.RemoveAll(work)
 	out := filepath.Join(work, "live.wasm")
-	cmd := exec.CommandContext(ctx, goCmd, BuildArgs(out)...)
-	cmd.Dir = recorderDir
-	cmd.Env = append(append([]string{}, env...), BuildEnv...)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("%s %s: %v\n%s", goCmd, strings.Join(BuildArgs(out), " "), err, b)
+	if err := build.Go(ctx, goCmd, recorderDir, append(append([]string{}, env...), BuildEnv...), BuildArgs(out)); err != nil {
+		return nil, err
 	}
 	return os.ReadFile(out)
 }
@@ -123,13 +112,11 @@ func Write(ctx context.Context, tc Toolchain, repoDir, outDir string) (*Meta, er
 	if err := os.WriteFile(filepath.Join(outDir, Module), gz.Bytes(), 0o644); err != nil {
 		return nil, err
 	}
-	cmd := exec.CommandContext(ctx, tc.Go, "env", "GOROOT")
-	cmd.Env = tc.Env
-	goroot, err := cmd.Output()
+	goroot, err := build.GoEnv(ctx, tc.Go, tc.Env, "GOROOT")
 	if err != nil {
 		return nil, fmt.Errorf("%s env GOROOT: %v", tc.Go, err)
 	}
-	support, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", Support))
+	support, err := os.ReadFile(filepath.Join(goroot, "lib", "wasm", Support))
 	if err != nil {
 		return nil, fmt.Errorf("the support file of %s: %v", goVersion, err)
 	}
@@ -141,27 +128,17 @@ func Write(ctx context.Context, tc Toolchain, repoDir, outDir string) (*Meta, er
 		return nil, err
 	}
 	m := &Meta{Program: "live", Kind: "wasm-build", GoVersion: goVersion, GOOS: "js", GOARCH: "wasm"}
-	m.Source.Path, m.Source.SHA256 = SourcePath, Sum(src)
+	m.Source.Path, m.Source.SHA256 = SourcePath, metafile.Sum(src)
 	m.Command.Dir, m.Command.Go = "recorder", "go"
 	m.Command.Env = append(append([]string{}, tc.Shown...), BuildEnv...)
 	m.Command.Args = BuildArgs("$WORK/live.wasm")
 	m.Command.Note = "built by `npm run record` (recorder/cmd/record, recorder/internal/live), then gzip-compressed " +
 		"(compress/gzip, best compression); the module is the program as it is in the repository, with no probe."
-	m.Wasm.Bytes, m.Wasm.SHA256, m.Wasm.GzipBytes = len(wasm), Sum(wasm), gz.Len()
+	m.Wasm.Bytes, m.Wasm.SHA256, m.Wasm.GzipBytes = len(wasm), metafile.Sum(wasm), gz.Len()
 	m.Files = map[string]string{
 		Module:      "the WebAssembly module of " + SourcePath + ", gzip-compressed",
 		Support:     "$GOROOT/lib/wasm/wasm_exec.js of " + goVersion + ", unchanged: the JavaScript side of GOOS=js",
 		"meta.json": "this file",
 	}
-	b, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return m, os.WriteFile(filepath.Join(outDir, "meta.json"), append(b, '\n'), 0o644)
-}
-
-// Sum is the hex SHA-256 of b.
-func Sum(b []byte) string {
-	s := sha256.Sum256(b)
-	return hex.EncodeToString(s[:])
+	return m, metafile.Write(filepath.Join(outDir, "meta.json"), m)
 }

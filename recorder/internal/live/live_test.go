@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"blockedforever/recorder/internal/metafile"
 )
 
 var repoDir, _ = filepath.Abs("../../..")
@@ -43,9 +45,9 @@ func TestCommittedModuleIsTheBuildOfTheCurrentSource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Source.SHA256 != Sum(src) || m.GoVersion != version || m.GOOS != "js" || m.GOARCH != "wasm" {
+	if m.Source.SHA256 != metafile.Sum(src) || m.GoVersion != version || m.GOOS != "js" || m.GOARCH != "wasm" {
 		t.Errorf("meta.json describes %s %s for %s/%s; the source is %s: run npm run record",
-			m.Source.SHA256, m.GoVersion, m.GOOS, m.GOARCH, Sum(src))
+			m.Source.SHA256, m.GoVersion, m.GOOS, m.GOARCH, metafile.Sum(src))
 	}
 
 	gz, err := os.ReadFile(filepath.Join(dir, Module))
@@ -64,9 +66,9 @@ func TestCommittedModuleIsTheBuildOfTheCurrentSource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if Sum(built) != Sum(committed) || Sum(committed) != m.Wasm.SHA256 || len(gz) != m.Wasm.GzipBytes {
+	if metafile.Sum(built) != metafile.Sum(committed) || metafile.Sum(committed) != m.Wasm.SHA256 || len(gz) != m.Wasm.GzipBytes {
 		t.Errorf("the committed module (%s, meta says %s) is not today's build of %s (%s): run npm run record",
-			Sum(committed), m.Wasm.SHA256, SourcePath, Sum(built))
+			metafile.Sum(committed), m.Wasm.SHA256, SourcePath, metafile.Sum(built))
 	}
 
 	support, _ := os.ReadFile(filepath.Join(dir, Support))

@@ -7,6 +7,7 @@ import (
 
 	"blockedforever/recorder/internal/build"
 	"blockedforever/recorder/internal/convert"
+	"blockedforever/recorder/internal/metafile"
 	"blockedforever/recorder/probe"
 )
 
@@ -14,10 +15,7 @@ import (
 type Meta struct {
 	Program string `json:"program"`
 	// Source is the program file as it is in the repository (and on the page).
-	Source struct {
-		Path   string `json:"path"`
-		SHA256 string `json:"sha256"`
-	} `json:"source"`
+	Source metafile.Source `json:"source"`
 	// GoMod is the go.mod that states the program's go line; GoModGoLine the
 	// go line the build used (they differ only where GoModNote says so).
 	GoMod       string `json:"goMod"`
@@ -29,13 +27,8 @@ type Meta struct {
 	GOMAXPROCS  int    `json:"gomaxprocs"`
 	GODEBUG     string `json:"godebug"`
 	Command     struct {
-		Build struct {
-			Dir  string   `json:"dir"`
-			Go   string   `json:"go"`
-			Env  []string `json:"env,omitempty"`
-			Args []string `json:"args"`
-		} `json:"build"`
-		Run struct {
+		Build metafile.GoCommand `json:"build"`
+		Run   struct {
 			Env  []string `json:"env"`
 			Args []string `json:"args"`
 		} `json:"run"`
@@ -137,7 +130,7 @@ func (j *Job) meta(started time.Time, elapsed time.Duration, runEnv []string, su
 	mainGo := filepath.Join(modDir, j.Program.Package, "main.go")
 	m.Source.Path = rel(mainGo)
 	var err error
-	if m.Source.SHA256, err = sha256File(mainGo); err != nil {
+	if m.Source.SHA256, err = metafile.SumFile(mainGo); err != nil {
 		return nil, err
 	}
 	m.GoMod, m.GoModGoLine = rel(j.goMod), j.goLine

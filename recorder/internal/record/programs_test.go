@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"blockedforever/recorder/internal/convert"
+	"blockedforever/recorder/internal/metafile"
 	"blockedforever/recorder/internal/runtimelog"
 	"blockedforever/recorder/probe"
 )
@@ -491,14 +492,14 @@ func TestCommittedRecordingsAreOfTheCurrentPrograms(t *testing.T) {
 	}
 	for _, path := range metas {
 		var m Meta
-		if err := readJSON(path, &m); err != nil {
+		if err := metafile.Read(path, &m); err != nil {
 			t.Fatal(err)
 		}
 		dir := filepath.Dir(path)
 		if filepath.Base(dir) != m.GoVersion || filepath.Base(filepath.Dir(dir)) != m.Program {
 			t.Errorf("%s holds %s recorded with %s", dir, m.Program, m.GoVersion)
 		}
-		sum, err := sha256File(filepath.Join(repoDir, m.Source.Path))
+		sum, err := metafile.SumFile(filepath.Join(repoDir, m.Source.Path))
 		if err != nil {
 			t.Fatal(err)
 		}

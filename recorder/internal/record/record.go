@@ -10,11 +10,7 @@
 package record
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -24,6 +20,7 @@ import (
 
 	"blockedforever/recorder/internal/build"
 	"blockedforever/recorder/internal/convert"
+	"blockedforever/recorder/internal/metafile"
 	"blockedforever/recorder/internal/runtimelog"
 	"blockedforever/recorder/probe"
 )
@@ -185,7 +182,7 @@ func (j *Job) Run(ctx context.Context, out string) (*Meta, error) {
 	}
 
 	var sum probe.Summary
-	if err := readJSON(filepath.Join(out, "probe.json"), &sum); err != nil {
+	if err := metafile.Read(filepath.Join(out, "probe.json"), &sum); err != nil {
 		return nil, fmt.Errorf("the probe left no summary: %v", err)
 	}
 	tr, err := j.readTrace(out, sum)
@@ -235,7 +232,7 @@ func (j *Job) Run(ctx context.Context, out string) (*Meta, error) {
 	if j.KeepTrace {
 		meta.Files["trace.out"] = "the raw execution trace (runtime/trace)"
 	}
-	return meta, writeJSON(filepath.Join(out, "meta.json"), meta)
+	return meta, metafile.Write(filepath.Join(out, "meta.json"), meta)
 }
 
 func (j *Job) readTrace(out string, sum probe.Summary) (*convert.Trace, error) {
@@ -289,32 +286,4 @@ func tail(path string, n int) string {
 		keep = keep[len(keep)-n:]
 	}
 	return strings.Join(keep, "\n")
-}
-
-func readJSON(path string, v any) error {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(b, v)
-}
-
-func writeJSON(path string, v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
-}
-
-func sha256File(path string) (string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return "", err
-	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:]), nil
 }

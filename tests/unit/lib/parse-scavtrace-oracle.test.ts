@@ -1,10 +1,8 @@
 // scav lines are validated by one pattern and their numbers read by hand for speed; these
 // properties hold the result to the three capturing regular expressions it replaced.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import { parseScavLine } from "../../../src/lib/parse/parse-scavtrace.ts";
-import { fixture } from "./fixtures.ts";
-import { nearMiss } from "./near-miss.ts";
+import { describeOracle, fixtureLines } from "./oracle-helpers.ts";
 
 const SUFFIX = String.raw`( \(forced\)| \[controller reset\])?$`;
 const OLD = new RegExp(String.raw`^scav (\d+) (\d+) KiB work, (\d+) KiB total, (\d+)% util` + SUFFIX);
@@ -35,9 +33,9 @@ function reference(text: string) {
   return null;
 }
 
-const real = ["go1.19-tick-schedtrace-scav-pacer.txt", "go1.26-tick-schedtrace-scav-pacer.txt"]
-  .flatMap((name) => fixture(name).split("\n"))
-  .filter((l) => l.startsWith("scav "));
+const real = fixtureLines(["go1.19-tick-schedtrace-scav-pacer.txt", "go1.26-tick-schedtrace-scav-pacer.txt"], (l) =>
+  l.startsWith("scav "),
+);
 
 const numText = fc.oneof(fc.nat().map(String), fc.constantFrom("0", "007", "123456789012345678"));
 const suffixText = fc.constantFrom("", " (forced)", " [controller reset]");
@@ -50,21 +48,10 @@ const built = fc
   });
 const pieces = ["0", "9", " ", "-", " KiB", " (bg)", " (forced)", " [controller reset]", "%", ",", "\r", "\u0000"];
 
-const same = (text: string): void => {
-  expect(parseScavLine(text, 1)).toStrictEqual(reference(text));
-};
-
-describe("hand-read scav fields", () => {
-  it("agree with the regular expressions on every real line of Go 1.19 and 1.26", () => {
-    expect(real.length).toBeGreaterThan(10);
-    for (const line of real) same(line);
-  });
-
-  it("agree on generated lines of all three forms", () => {
-    fc.assert(fc.property(built, same), { numRuns: 3000 });
-  });
-
-  it("agree on near misses", () => {
-    fc.assert(fc.property(nearMiss(fc.oneof(fc.constantFrom(...real), built), pieces), same), { numRuns: 3000 });
-  });
+describeOracle("hand-read scav fields, against the three regular expressions they replaced", {
+  parse: (text) => parseScavLine(text, 1),
+  reference,
+  real,
+  generated: built,
+  pieces,
 });

@@ -1,10 +1,8 @@
 // SCHED lines are validated by a pattern and their fields read by hand for speed; these properties
 // hold the result to the capturing regular expression it replaced.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import { parseSchedLine } from "../../../src/lib/parse/parse-schedtrace.ts";
-import { fixture } from "./fixtures.ts";
-import { nearMiss } from "./near-miss.ts";
+import { describeOracle, fixtureLines } from "./oracle-helpers.ts";
 
 const I = String.raw`(-?\d+)`;
 // The one intended change from the regex it replaced: a list holds numbers, not any run of digits,
@@ -47,16 +45,17 @@ function reference(text: string) {
   };
 }
 
-const real = [
-  "go1.19-leak-scheddetail.txt",
-  "go1.26-leak-scheddetail.txt",
-  "go1.27-leak-scheddetail.txt",
-  "go1.19-tick-schedtrace-scav-pacer.txt",
-  "go1.26-tick-schedtrace-scav-pacer.txt",
-  "go1.27-tick-schedtrace-scav-pacer.txt",
-]
-  .flatMap((name) => fixture(name).split("\n"))
-  .filter((l) => l.startsWith("SCHED "));
+const real = fixtureLines(
+  [
+    "go1.19-leak-scheddetail.txt",
+    "go1.26-leak-scheddetail.txt",
+    "go1.27-leak-scheddetail.txt",
+    "go1.19-tick-schedtrace-scav-pacer.txt",
+    "go1.26-tick-schedtrace-scav-pacer.txt",
+    "go1.27-tick-schedtrace-scav-pacer.txt",
+  ],
+  (l) => l.startsWith("SCHED "),
+);
 
 const intText = fc.oneof(fc.integer().map(String), fc.constantFrom("-0", "007", "-1234567890123456789"));
 const listText = fc
@@ -80,22 +79,11 @@ const built = fc
       ` idlethreads=${n[5]} runqueue=${n[6]}${tail}`,
   );
 const pieces = ["0", "-", "[", "]", " ", "=", "true", " needspinning=1", "\r", "\u0000"];
-const nearMissArb = nearMiss(fc.oneof(fc.constantFrom(...real), built), pieces);
 
-const same = (text: string): void => {
-  expect(parseSchedLine(text, 1)).toStrictEqual(reference(text));
-};
-
-describe("hand-read SCHED fields", () => {
-  it("agree with the regular expression on every real line", () => {
-    for (const line of real) same(line);
-  });
-
-  it("agree on generated lines with odd fields", () => {
-    fc.assert(fc.property(built, same), { numRuns: 3000 });
-  });
-
-  it("agree on near misses", () => {
-    fc.assert(fc.property(nearMissArb, same), { numRuns: 3000 });
-  });
+describeOracle("hand-read SCHED fields, against the capturing regular expression they replaced", {
+  parse: (text) => parseSchedLine(text, 1),
+  reference,
+  real,
+  generated: built,
+  pieces,
 });
