@@ -87,17 +87,14 @@ export function goroutineAt(v: ReplayVariant, g: ReplayGoroutine, tick: number):
  * returned collector's buffer is freed, or a wait begins or ends: a few dozen ticks of a recording,
  * against a frame on every animation frame. Its window is the ticks it holds for.
  */
-interface Lives {
-  goroutines: GoroutineFrame[];
-  programCounts: Map<GoroutineState, number>;
-  allCounts: Map<GoroutineState, number>;
-  waitLines: Map<number, number[]>;
-  collectors: CollectorFrame[];
-  reachableMiB: number;
+type Lives = Pick<
+  ReplayFrame,
+  "goroutines" | "programCounts" | "allCounts" | "waitLines" | "collectors" | "reachableMiB"
+> & {
   /** Every tick t with from <= t < until has these same lives. */
   from: number;
   until: number;
-}
+};
 
 /**
  * What frameAt keeps between calls for one caller (the replay cell): the last lives, reused for as
