@@ -10,13 +10,21 @@ interface Drawing {
   x1: number;
   /** The width last written, so a frame that does not move the clip writes nothing. */
   width: string;
+  /** A drawing for phones only (.figure-narrow), or for wider screens only (.figure-wide); null: both. */
+  narrow: boolean | null;
 }
+
+// FigureCell.astro shows a chart's narrow drawing up to 600 px and its wide one above: a frame
+// moves the clip of the drawing on screen only (each write costs tens of microseconds), and the
+// other one catches up when the width crosses over.
+const NARROW = matchMedia("(max-width: 600px)");
 
 function drawingsOf(layer: HTMLElement): Drawing[] {
   return [...layer.querySelectorAll<HTMLElement>("[data-x-range]")].map((el) => {
     const [x0 = "0", x1 = "1"] = (el.dataset["xRange"] ?? "0,1").split(",");
     const clip = el.querySelector<SVGRectElement>("clipPath rect");
-    return { clip, x0: Number(x0), x1: Number(x1), width: clip?.getAttribute("width") ?? "" };
+    const narrow = el.classList.contains("figure-narrow") ? true : el.classList.contains("figure-wide") ? false : null;
+    return { clip, x0: Number(x0), x1: Number(x1), width: clip?.getAttribute("width") ?? "", narrow };
   });
 }
 
@@ -38,6 +46,7 @@ export class HeapView implements ReplayView {
   #lastGc = -2;
   #lastLive: number | null = null;
   #lastStep = -2;
+  #lastFrame: ReplayFrame | null = null;
   #end: number;
   #strings: ReplayStrings;
 
@@ -53,6 +62,9 @@ export class HeapView implements ReplayView {
       if (key) this.#sets.set(key, set);
     }
     this.#readout = root.querySelector(".heap-readout");
+    NARROW.addEventListener("change", () => {
+      if (this.#lastFrame) this.update(this.#lastFrame);
+    });
     this.#legend = {
       now: root.querySelector(".legend-now"),
       baseline: root.querySelector(".legend-baseline"),
@@ -89,8 +101,11 @@ export class HeapView implements ReplayView {
   update(frame: ReplayFrame): void {
     const v = this.#variant;
     if (!v) return;
+    this.#lastFrame = frame;
     const share = Math.min(1, toSeconds(frame.tick) / this.#end);
+    const narrow = NARROW.matches;
     for (const drawing of this.#layers.get(v.key)?.drawings ?? []) {
+      if (drawing.narrow !== null && drawing.narrow !== narrow) continue;
       // A tenth of a pixel at 60 frames a second: most frames move it, a paused or ended clock not.
       const width = (drawing.x0 + share * (drawing.x1 - drawing.x0)).toFixed(1);
       if (drawing.clip && drawing.width !== width) {

@@ -47,6 +47,8 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
     #memo = frameMemo();
     #lastStep = -2;
     #lastLabel = "";
+    /** The time output's one text node: writing its data is cheaper than replacing it (textContent). */
+    #timeText: Text | null = null;
     #ui: {
       play: HTMLButtonElement | null;
       range: HTMLInputElement | null;
@@ -108,6 +110,11 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
         speed: this.querySelector(".player-speed select"),
         variants: [...this.querySelectorAll<HTMLButtonElement>(".variant-button")],
       };
+      const time = this.#ui.time;
+      if (time) {
+        this.#timeText = document.createTextNode(time.textContent);
+        time.replaceChildren(this.#timeText);
+      }
       this.#ui.play?.addEventListener("click", () => {
         this.#setClock(toggle(this.#clock));
       });
@@ -248,7 +255,7 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
           this.#caption.textContent = caption;
         }
       }
-      const { play, range, time } = this.#ui;
+      const { play, range } = this.#ui;
       const shown = this.#clock.t.toFixed(2);
       if (range) {
         const follow = document.activeElement !== range || Math.abs(Number(range.value) - this.#clock.t) > 0.005;
@@ -258,7 +265,7 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
       if (label !== this.#lastLabel) {
         this.#lastLabel = label;
         range?.setAttribute("aria-valuetext", label);
-        if (time) time.textContent = label;
+        if (this.#timeText) this.#timeText.data = label;
       }
       if (play) {
         const text = this.#clock.playing ? play.dataset["pause"] : play.dataset["play"];
