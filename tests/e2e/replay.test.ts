@@ -217,6 +217,16 @@ describe("the replay", () => {
     expect(await text(page, "[data-mechanism-alt]")).toMatch(/^At 3\.50 s: 5 of 5 collectors/);
     expect(await count(page, 4, "user")).toBe("6");
     await page.click('replay-cell .variant-button[data-variant="timeout"]');
+    // Main sleeps at this moment in both programs: its row says so after the switch too.
+    const lanes = await page.locator("replay-cell .lane .lane-state").allTextContents();
+    expect(lanes[0]).toBe("waiting (sleep)");
+    expect(lanes.every((l) => l !== "")).toBe(true);
+    // From one fix to another: the collectors returned in both, at different times.
+    await page.click('replay-cell .variant-button[data-variant="close"]');
+    expect(await page.locator('replay-cell .lane[data-role="collector"] .lane-state').first().textContent()).toMatch(
+      /^returned at 2\.0\d s$/,
+    );
+    await page.click('replay-cell .variant-button[data-variant="timeout"]');
     expect(await text(page, ".code-readout")).not.toContain("line 15");
     expect(await text(page, ".code-readout")).not.toContain("line 16");
     expect(await liveHeap(page)).toBeLessThan(5);

@@ -33,6 +33,9 @@ export class LanesView implements ReplayView {
 
   setVariant(variant: ReplayVariant): void {
     this.#variant = variant;
+    // New rows with empty labels: the next frame writes every one of them, whatever the last
+    // program's goroutines were doing at that moment.
+    this.#lastFrame = null;
     this.#draw();
   }
 
