@@ -38,7 +38,8 @@ export function deferGroups(html: string): string[] {
 /**
  * Moves every element marked `data-defer` (of one group: `data-defer="wide"` is group "wide", a bare
  * `data-defer` group "") out of one page into a list of markup strings, and puts an empty
- * `<template data-deferred="KEY INDEX" data-deferred-src="URL">` in its place. Only what a reader
+ * `<template data-deferred="KEY INDEX" data-deferred-src="URL">` in its place (with
+ * `data-deferred-group="GROUP"` when the group has a name). Only what a reader
  * cannot see before the widget's code runs is marked (another program's layer of the heap chart,
  * another program's listing, the wide screens' charts), so the page looks the same; the widget's
  * loader puts it back (src/client/deferred/restore-deferred.ts) before the widget starts. Each group
@@ -64,7 +65,8 @@ export function deferFromPage(
   let out = "";
   let at = 0;
   ranges.forEach(([from, to], i) => {
-    out += `${html.slice(at, from)}<template data-deferred="${key} ${String(i)}" data-deferred-src="${url}"></template>`;
+    const named = group === "" ? "" : ` data-deferred-group="${group}"`;
+    out += `${html.slice(at, from)}<template data-deferred="${key} ${String(i)}"${named} data-deferred-src="${url}"></template>`;
     at = to;
   });
   return { html: out + html.slice(at), markup };

@@ -12,7 +12,7 @@ const figures = [...document.querySelectorAll<HTMLElement>(".cell-figure")];
 function putBack(): void {
   if (!wide.matches) return;
   wide.removeEventListener("change", putBack);
-  for (const figure of figures) void restoreDeferred(figure);
+  for (const figure of figures) void restoreDeferred(figure, "wide");
 }
 
 if (figures.length > 0) {

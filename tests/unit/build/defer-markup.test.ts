@@ -56,8 +56,11 @@ describe("deferred markup in groups (build/defer-markup.ts)", () => {
     const wide = deferFromPage(grouped, (key) => key, "wide");
     expect(wide.markup).toEqual(["<p>a</p>", "<p>c</p>"]);
     expect(wide.html).toMatch(/^<template[^>]*><\/template><p data-defer>b<\/p><template[^>]*><\/template>$/);
+    // A named group's slots say which group they belong to, for restoreDeferred(root, group).
+    expect(wide.html.match(/data-deferred-group="wide"/g)).toHaveLength(2);
     const rest = deferFromPage(wide.html, (key) => key);
     expect(rest.markup).toEqual(["<p>b</p>"]);
+    expect(rest.html.match(/data-deferred-group/g)).toHaveLength(2);
     // Two groups, two files: each slot names its own group's key.
     const keys = new Set([...rest.html.matchAll(/data-deferred="(\w+) /g)].map((m) => m[1]));
     expect(keys.size).toBe(2);
