@@ -30,7 +30,7 @@ describe.each(["", "en/"])("the article at /%s", (path) => {
         program: cell.getAttribute("data-program") ?? "",
         diff: cell.classList.contains("cell-diff"),
         // A program cell's code is its highlighted listing; a diff's is the file it copies (below).
-        text: [...cell.querySelectorAll("pre.shiki .line")].map((l) => l.textContent).join("\n"),
+        text: [...cell.querySelectorAll("pre.shiki code > span")].map((l) => l.textContent).join("\n"),
       })),
     );
     // A diff's "Copy file" button copies the new file, from the diff's own lines.
@@ -61,7 +61,7 @@ describe.each(["", "en/"])("the article at /%s", (path) => {
   it("marks the line where the recorded goroutines waited", async () => {
     const { page, done } = await open(path);
     const marked = await page.$eval(
-      '.cell-program[data-program="leak"]:not(.cell-diff) .line.blocks',
+      '.cell-program[data-program="leak"]:not(.cell-diff) code > span.blocks',
       (l) => l.textContent,
     );
     expect(marked).toContain("<-in");
@@ -152,7 +152,7 @@ describe.each(["", "en/"])("the article at /%s", (path) => {
       cells.map((cell) => ({
         program: cell.getAttribute("data-program") ?? "",
         summary: cell.querySelector(".diff-summary")?.textContent ?? "",
-        lines: [...cell.querySelectorAll("pre.shiki .line")].map((l) => ({
+        lines: [...cell.querySelectorAll("pre.shiki code > span")].map((l) => ({
           kind: l.classList.contains("add") ? "+" : l.classList.contains("del") ? "-" : " ",
           text: l.textContent,
         })),
