@@ -30,6 +30,7 @@ export default defineConfig({
   vite: {
     build: {
       modulePreload: false,
+      assetsInlineLimit: 0,
     },
   },
 });

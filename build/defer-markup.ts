@@ -13,7 +13,7 @@ export interface DeferReport {
 /** The folder of dist/ that holds the deferred markup, one classic script per page. */
 export const DEFERRED_DIR = "deferred";
 
-const OPEN = /<([a-z][a-z0-9-]*)\b[^>]*\sdata-defer(?=[\s>=])[^>]*>/g;
+const OPEN = /<([a-z][a-z0-9-]*)\b[^>]*\sdata-defer(?:="([^"]*)")?(?=[\s>])[^>]*>/g;
 
 /**
  * The end (exclusive) of the element whose opening tag ends at `from`: counts the same tag's
@@ -30,30 +30,43 @@ export function elementEnd(html: string, tag: string, from: number): number {
   throw new Error(`<${tag} data-defer> is never closed`);
 }
 
+/** The groups of deferred markup a page has (`data-defer="GROUP"`; "" for a bare `data-defer`). */
+export function deferGroups(html: string): string[] {
+  return [...new Set([...html.matchAll(new RegExp(OPEN.source, "g"))].map((m) => m[2] ?? ""))];
+}
+
 /**
- * Moves every element marked `data-defer` out of one page into a list of markup strings, and puts
- * an empty `<template data-deferred="KEY INDEX" data-deferred-src="URL">` in its place. Only what a
- * reader cannot see before the widget's code runs is marked (another program's layer of the heap
- * chart, another program's listing), so the page looks the same; the widget's loader puts it back
- * (src/client/deferred/restore-deferred.ts) before the widget starts.
+ * Moves every element marked `data-defer` (of one group: `data-defer="wide"` is group "wide", a bare
+ * `data-defer` group "") out of one page into a list of markup strings, and puts an empty
+ * `<template data-deferred="KEY INDEX" data-deferred-src="URL">` in its place (with
+ * `data-deferred-group="GROUP"` when the group has a name). Only what a reader
+ * cannot see before the widget's code runs is marked (another program's layer of the heap chart,
+ * another program's listing, the wide screens' charts), so the page looks the same; the widget's
+ * loader puts it back (src/client/deferred/restore-deferred.ts) before the widget starts. Each group
+ * is a file of its own, so that one widget's loader does not fetch another's markup.
  */
-export function deferFromPage(html: string, src: (key: string) => string): { html: string; markup: string[] } {
+export function deferFromPage(
+  html: string,
+  src: (key: string) => string,
+  group = "",
+): { html: string; markup: string[] } {
   const ranges: [number, number][] = [];
   OPEN.lastIndex = 0;
   for (let m = OPEN.exec(html); m; m = OPEN.exec(html)) {
     const end = elementEnd(html, m[1] ?? "", m.index + m[0].length);
-    ranges.push([m.index, end]);
+    if ((m[2] ?? "") === group) ranges.push([m.index, end]);
     OPEN.lastIndex = end;
   }
   OPEN.lastIndex = 0;
-  const markup = ranges.map(([from, to]) => html.slice(from, to).replace(/\sdata-defer(?:="")?(?=[\s>])/, ""));
+  const markup = ranges.map(([from, to]) => html.slice(from, to).replace(/\sdata-defer(?:="[^"]*")?(?=[\s>])/, ""));
   if (markup.length === 0) return { html, markup };
   const key = keyOf(markup);
   const url = src(key);
   let out = "";
   let at = 0;
   ranges.forEach(([from, to], i) => {
-    out += `${html.slice(at, from)}<template data-deferred="${key} ${String(i)}" data-deferred-src="${url}"></template>`;
+    const named = group === "" ? "" : ` data-deferred-group="${group}"`;
+    out += `${html.slice(at, from)}<template data-deferred="${key} ${String(i)}"${named} data-deferred-src="${url}"></template>`;
     at = to;
   });
   return { html: out + html.slice(at), markup };
@@ -69,7 +82,8 @@ export function deferredScript(key: string, markup: string[]): string {
 }
 
 /**
- * Defers the marked markup of every page of the built site into `deferred/<key>.js` beside it.
+ * Defers the marked markup of every page of the built site into `deferred/<key>.js` beside it, a
+ * file per page and group.
  * Runs after the portable rewrite (the markup's URLs are already relative to its page, where it
  * goes back) and before the Content-Security-Policy (the scripts are the site's own files).
  */
@@ -82,15 +96,20 @@ export async function deferMarkup(distDir: string): Promise<DeferReport> {
       relative(dirname(file), join(distDir, DEFERRED_DIR, `${key}.js`))
         .split(sep)
         .join("/");
-    const result = deferFromPage(html, toPage);
-    if (result.markup.length === 0) continue;
-    const key = /data-deferred="(\w+) /.exec(result.html)?.[1] ?? "";
-    await mkdir(join(distDir, DEFERRED_DIR), { recursive: true });
-    await writeFile(join(distDir, DEFERRED_DIR, `${key}.js`), deferredScript(key, result.markup));
-    await writeFile(file, result.html);
+    const groups = deferGroups(html);
+    if (groups.length === 0) continue;
+    let out = html;
+    for (const group of groups) {
+      let key = "";
+      const result = deferFromPage(out, (k) => toPage((key = k)), group);
+      await mkdir(join(distDir, DEFERRED_DIR), { recursive: true });
+      await writeFile(join(distDir, DEFERRED_DIR, `${key}.js`), deferredScript(key, result.markup));
+      report.elements += result.markup.length;
+      out = result.html;
+    }
+    await writeFile(file, out);
     report.pages += 1;
-    report.elements += result.markup.length;
-    report.bytes += Buffer.byteLength(html) - Buffer.byteLength(result.html);
+    report.bytes += Buffer.byteLength(html) - Buffer.byteLength(out);
   }
   return report;
 }

@@ -212,6 +212,9 @@ async function replaceModuleScripts(
   lazy: Map<string, { file: string; global: string }>,
 ): Promise<string> {
   let out = html;
+  // A module runs once however many tags name it (two components that load the same code); a
+  // classic script runs once per tag, so a page keeps the first tag of each bundle.
+  const seen = new Set<string>();
   for (const [tag, src] of [...html.matchAll(MODULE_SRC)].map((m) => [m[0], m[1] ?? ""] as const)) {
     let classicUrl = bundled.get(src);
     if (classicUrl === undefined) {
@@ -222,7 +225,8 @@ async function replaceModuleScripts(
       bundled.set(src, classicUrl);
       report.scripts += 1;
     }
-    const replacement = `<script defer src="${classicUrl}"></script>`;
+    const replacement = seen.has(classicUrl) ? "" : `<script defer src="${classicUrl}"></script>`;
+    seen.add(classicUrl);
     out = out.replace(tag, () => replacement);
   }
   for (const [tag, body] of [...out.matchAll(MODULE_INLINE)].map((m) => [m[0], m[1] ?? ""] as const)) {

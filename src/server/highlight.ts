@@ -115,6 +115,14 @@ function marksTransformer(marks: LineMarks): ShikiTransformer {
   return {
     name: "blocked-forever:line-marks",
     line(node, line) {
+      // A line is its <code>'s child span (CSS: `code > span`); shiki's class "line" on each of
+      // them, hundreds a page, says nothing more. What the line is marked with stays.
+      const own = node.properties["class"];
+      const kept = (Array.isArray(own) ? own.map(String) : String(own ?? "").split(" ")).filter(
+        (c) => c !== "" && c !== "line",
+      );
+      if (kept.length > 0) node.properties["class"] = kept.join(" ");
+      else delete node.properties["class"];
       const cls = marks.classes?.get(line);
       if (cls) this.addClassToHast(node, cls);
       const label = marks.labels?.get(line);
@@ -136,7 +144,7 @@ function marksTransformer(marks: LineMarks): ShikiTransformer {
   };
 }
 
-/** Highlights code as HTML (`<pre class="shiki">` with one `<span class="line">` a line). */
+/** Highlights code as HTML (`<pre class="shiki">` with one `<span>` a line, a child of its `<code>`). */
 export async function highlight(code: string, lang: "go" | "shellscript", marks: LineMarks = {}): Promise<string> {
   const h = await getHighlighter();
   return h.codeToHtml(code.replace(/\n$/, ""), {

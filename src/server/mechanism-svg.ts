@@ -60,7 +60,9 @@ export function mechanismSvg(
   const height = mechanismHeight(collectors.length);
   const scale = Math.min(12, (MECHANISM_WIDTH - HEAP_X - 4) / Math.max(1, v.bufferMiB));
   const bufW = Math.max(8, Math.round(v.bufferMiB * scale));
-  const arrow = `marker-end="url(#${uid}-arrow)"`;
+  // The arrowhead and the hatching are named once, on the <svg>, as custom properties that
+  // mechanism.css hands to every arrowed edge and garbage buffer (twelve references a figure).
+  const refs = `--arrow:url(#${uid}-arrow);--hatch:url(#${uid}-hatch)`;
   const parts: string[] = [
     `<defs><marker id="${uid}-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0L8,4L0,8z" class="mech-arrowhead"/></marker>` +
       `<pattern id="${uid}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" class="mech-hatch"/></pattern></defs>`,
@@ -78,7 +80,7 @@ export function mechanismSvg(
   ];
   // The references start() returned, dropped: a stub that ends in a cut.
   const dropped =
-    `<line x1="${String(STACK_W)}" y1="48" x2="${String(STACK_W + 18)}" y2="48" class="mech-edge"/>` +
+    `<line x1="${String(STACK_W)}" y1="48" x2="${String(STACK_W + 18)}" y2="48" class="mech-edge mech-stub"/>` +
     `<path d="M${String(STACK_W + 16)},42l8,12M${String(STACK_W + 24)},42l-8,12" class="mech-cut"/>`;
   parts.push(only("none", dropped), only("timeout", dropped));
   parts.push(
@@ -86,7 +88,7 @@ export function mechanismSvg(
       "context",
       `<rect x="${String(CHAN_X)}.5" y="36.5" width="${String(CHAN_W + 20)}" height="22" rx="11" class="mech-chan"/>` +
         text(CHAN_X + 12, 52, words.context, "mech-field") +
-        `<line x1="${String(STACK_W)}" y1="48" x2="${String(CHAN_X)}" y2="48" class="mech-edge" ${arrow}/>`,
+        `<line x1="${String(STACK_W)}" y1="48" x2="${String(CHAN_X)}" y2="48" class="mech-edge"/>`,
     ),
   );
 
@@ -106,24 +108,24 @@ export function mechanismSvg(
         only("timeout", text(8, y + 32, `in · buf · ${words.timer}`, "mech-field")) +
         `<rect x="${String(CHAN_X)}.5" y="${String(y + 8.5)}" width="${String(CHAN_W)}" height="20" rx="3" class="mech-chan"/>` +
         text(CHAN_X + 9, y + 23, "chan", "mech-field") +
-        `<line x1="${String(STACK_W)}" y1="${String(y + 14)}" x2="${String(CHAN_X)}" y2="${String(y + 18)}" class="mech-edge mech-in" ${arrow}/>` +
-        `<path d="M${String(STACK_W)},${String(y + 28)}C${String(CHAN_X + 10)},${String(y + 44)} ${String(HEAP_X - 30)},${String(y + 40)} ${String(HEAP_X)},${String(y + 24)}" class="mech-edge mech-buf" ${arrow}/>` +
-        `<rect x="${String(HEAP_X)}.5" y="${String(y + 6.5)}" width="${String(bufW)}" height="26" rx="2" class="mech-buffer" style="--hatch:url(#${uid}-hatch)"/>` +
+        `<line x1="${String(STACK_W)}" y1="${String(y + 14)}" x2="${String(CHAN_X)}" y2="${String(y + 18)}" class="mech-edge mech-in"/>` +
+        `<path d="M${String(STACK_W)},${String(y + 28)}C${String(CHAN_X + 10)},${String(y + 44)} ${String(HEAP_X - 30)},${String(y + 40)} ${String(HEAP_X)},${String(y + 24)}" class="mech-edge mech-buf"/>` +
+        `<rect x="${String(HEAP_X)}.5" y="${String(y + 6.5)}" width="${String(bufW)}" height="26" rx="2" class="mech-buffer"/>` +
         `<text x="${String(HEAP_X + 8)}" y="${String(y + 24)}" class="mech-buffer-label">${escapeHtml(fill(words.buffer, { mib: v.bufferMiB }))}` +
         `<tspan class="mech-buffer-state">${escapeHtml(` · ${bufferWords[buffer]}`)}</tspan></text>` +
         only(
           "close",
-          `<line x1="${String(STACK_W)}" y1="52" x2="${String(CHAN_X + CHAN_W / 2)}" y2="${String(y + 8)}" class="mech-edge mech-keep" ${arrow}/>`,
+          `<line x1="${String(STACK_W)}" y1="52" x2="${String(CHAN_X + CHAN_W / 2)}" y2="${String(y + 8)}" class="mech-edge mech-keep"/>`,
         ) +
         only(
           "context",
-          `<path d="M${String(STACK_W)},${String(y + 30)}C${String(CHAN_X + 60)},${String(y + 20)} ${String(CHAN_X + 70)},70 ${String(CHAN_X + 40)},60" class="mech-edge mech-watch" ${arrow}/>`,
+          `<path d="M${String(STACK_W)},${String(y + 30)}C${String(CHAN_X + 60)},${String(y + 20)} ${String(CHAN_X + 70)},70 ${String(CHAN_X + 40)},60" class="mech-edge mech-watch"/>`,
         ) +
         "</g>",
     );
   });
   return (
-    `<svg viewBox="0 0 ${String(MECHANISM_WIDTH)} ${String(height)}" class="mechanism-svg" data-fix="${v.fix}" aria-hidden="true" focusable="false">` +
+    `<svg viewBox="0 0 ${String(MECHANISM_WIDTH)} ${String(height)}" class="mechanism-svg" data-fix="${v.fix}" style="${refs}" aria-hidden="true" focusable="false">` +
     parts.join("") +
     "</svg>"
   );

@@ -24,17 +24,25 @@ async function open(
 
 describe.each(["", "en/"])("the article at /%s", (path) => {
   it("shows every program byte for byte as the file the recorder built", async () => {
-    const { page, done } = await open(path);
+    const { page, done } = await open(path, { permissions: ["clipboard-read", "clipboard-write"] });
     const programs = await page.$$eval("figure.cell-program", (cells) =>
       cells.map((cell) => ({
         program: cell.getAttribute("data-program") ?? "",
         diff: cell.classList.contains("cell-diff"),
-        // A program cell's code is its highlighted listing; a diff's is the file it copies.
-        text: cell.classList.contains("cell-diff")
-          ? (cell.querySelector("pre.file-source")?.textContent ?? "")
-          : [...cell.querySelectorAll("pre.shiki .line")].map((l) => l.textContent).join("\n"),
+        // A program cell's code is its highlighted listing; a diff's is the file it copies (below).
+        text: [...cell.querySelectorAll("pre.shiki code > span")].map((l) => l.textContent).join("\n"),
       })),
     );
+    // A diff's "Copy file" button copies the new file, from the diff's own lines.
+    const diffs = page.locator("figure.cell-diff");
+    for (let i = 0; i < (await diffs.count()); i++) {
+      await diffs.nth(i).locator("copy-button[data-lines=new] button").click();
+      // Copied once the button says so.
+      await diffs.nth(i).locator("copy-button[data-lines=new] [role=status]:not(:empty)").waitFor();
+      const program = await diffs.nth(i).getAttribute("data-program");
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      for (const p of programs) if (p.diff && p.program === program) p.text = copied;
+    }
     expect(programs.map((p) => p.program).sort()).toEqual([
       "fix-close",
       "fix-context",
@@ -53,7 +61,7 @@ describe.each(["", "en/"])("the article at /%s", (path) => {
   it("marks the line where the recorded goroutines waited", async () => {
     const { page, done } = await open(path);
     const marked = await page.$eval(
-      '.cell-program[data-program="leak"]:not(.cell-diff) .line.blocks',
+      '.cell-program[data-program="leak"]:not(.cell-diff) code > span.blocks',
       (l) => l.textContent,
     );
     expect(marked).toContain("<-in");
@@ -144,7 +152,7 @@ describe.each(["", "en/"])("the article at /%s", (path) => {
       cells.map((cell) => ({
         program: cell.getAttribute("data-program") ?? "",
         summary: cell.querySelector(".diff-summary")?.textContent ?? "",
-        lines: [...cell.querySelectorAll("pre.shiki .line")].map((l) => ({
+        lines: [...cell.querySelectorAll("pre.shiki code > span")].map((l) => ({
           kind: l.classList.contains("add") ? "+" : l.classList.contains("del") ? "-" : " ",
           text: l.textContent,
         })),

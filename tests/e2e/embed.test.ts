@@ -316,7 +316,9 @@ describe("the Embed control", () => {
     await w.page.goto(fileUrl(join(distDir, "en", "index.html")));
     const control = w.page.locator(".replay-region > embed-button");
     await control.locator("summary").click();
+    // The article's panel comes back as the reader reaches for the control (deferred markup).
     const note = control.locator(".embed-file-note");
+    await note.waitFor();
     expect(await note.isVisible()).toBe(true);
     expect(await note.innerText()).toMatch(/file on this computer.*web server/);
     expect(await control.locator("textarea").isVisible()).toBe(false);

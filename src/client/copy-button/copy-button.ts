@@ -1,6 +1,8 @@
 /**
  * <copy-button data-target="pre">: copies the text of the target inside the enclosing `.cell`
- * and says so on the button for a moment (and to screen readers, through a live region).
+ * and says so on the button for a moment (and to screen readers, through a live region). With
+ * `data-lines="new"` the target is a diff's listing, and what is copied is the new file: its lines
+ * but the removed ones, without their +/- signs (the page does not carry the file twice).
  */
 class CopyButton extends HTMLElement {
   connectedCallback(): void {
@@ -13,7 +15,7 @@ class CopyButton extends HTMLElement {
     this.append(status);
     button.addEventListener("click", () => {
       const source = this.closest(".cell")?.querySelector(this.dataset.target ?? "pre");
-      const text = source?.textContent ?? "";
+      const text = source && this.dataset.lines === "new" ? newFile(source) : (source?.textContent ?? "");
       void navigator.clipboard.writeText(text).then(
         () => {
           button.textContent = this.dataset.done ?? "✓";
@@ -30,6 +32,16 @@ class CopyButton extends HTMLElement {
       );
     });
   }
+}
+
+/** The new file of a diff's listing (one child span a line, highlight.ts): a file ends in a newline. */
+function newFile(code: Element): string {
+  const lines = [...code.children].filter((line) => !line.classList.contains("del"));
+  const text = lines.map((line) => {
+    const sign = line.querySelector(".line-sign")?.textContent ?? "";
+    return line.textContent.slice(sign.length);
+  });
+  return `${text.join("\n")}\n`;
 }
 
 customElements.define("copy-button", CopyButton);

@@ -12,10 +12,14 @@ declare global {
  * `<template data-deferred>` inside `root` becomes the elements it stands for. That markup is the
  * page's own, as the build wrote it (another program's layer of a chart, another listing), kept in
  * a classic script of the site's folder (so it loads from file:// too) because no reader sees it
- * before the widget's code runs. Resolves once all of it is back.
+ * before the widget's code runs. Only the markup of one group comes back (`data-defer="GROUP"` in
+ * the component; "" for a bare `data-defer`): a replay cell's loader leaves the Embed control's
+ * panel inside it to that control. Resolves once all of it is back.
  */
-export async function restoreDeferred(root: ParentNode): Promise<void> {
-  const slots = [...root.querySelectorAll<HTMLTemplateElement>("template[data-deferred]")];
+export async function restoreDeferred(root: ParentNode, group = ""): Promise<void> {
+  const slots = [...root.querySelectorAll<HTMLTemplateElement>("template[data-deferred]")].filter(
+    (s) => (s.dataset["deferredGroup"] ?? "") === group,
+  );
   await Promise.all([...new Set(slots.map((s) => s.dataset["deferredSrc"] ?? ""))].map(loadScript));
   for (const slot of slots) {
     const [key = "", index = ""] = (slot.dataset["deferred"] ?? "").split(" ");

@@ -1,4 +1,5 @@
 import { iframeSnippet } from "../../lib/embed/iframe-snippet.ts";
+import { restoreDeferred } from "../deferred/restore-deferred.ts";
 
 /**
  * <embed-button>: a disclosure with a ready-to-paste iframe for one embed page. The snippet is
@@ -6,9 +7,32 @@ import { iframeSnippet } from "../../lib/embed/iframe-snippet.ts";
  * the element starts, when it opens and before copying, and carries the replay cell's current
  * state (its data-hash). A copy opened from disk (file://) cannot be shown by another site: the
  * panel says so, and how to put the folder on a server, instead of offering a file:/// address.
+ * The article's closed disclosures leave the panel out of the page (EmbedButton.astro): it comes
+ * back as the reader reaches for the control (pointer, focus, or opening it), and starts then.
  */
 class EmbedButton extends HTMLElement {
+  #restoring = false;
+
   connectedCallback(): void {
+    const details = this.querySelector("details");
+    if (details && this.querySelector("template[data-deferred]")) {
+      const restore = (): void => {
+        if (this.#restoring) return;
+        this.#restoring = true;
+        void restoreDeferred(this, "embed").then(() => {
+          this.start();
+        });
+      };
+      for (const type of ["pointerenter", "focusin"]) this.addEventListener(type, restore, { once: true });
+      details.addEventListener("toggle", restore, { once: true });
+      return;
+    }
+    this.start();
+  }
+
+  /** Fills in the snippet and wires the copy button, once the panel is in the page. */
+  start(): void {
+    writeHostCode(this);
     const details = this.querySelector("details");
     const code = this.querySelector<HTMLTextAreaElement>(".embed-code");
     const copy = this.querySelector<HTMLButtonElement>(".embed-copy");
@@ -77,10 +101,14 @@ customElements.define("embed-button", EmbedButton);
 // This module may be inlined into the page, where a literal script end tag would end it and a
 // literal src="…" would read as a link: the "<" is made at run time (a constant the minifier could
 // fold back in would not do), and the attribute is joined from a pair, as in iframeSnippet.
-if (location.protocol !== "file:") {
+function writeHostCode(root: ParentNode): void {
+  if (location.protocol === "file:") return;
   const lt = String.fromCharCode(60);
-  for (const code of document.querySelectorAll<HTMLElement>(".embed-host-code[data-src]")) {
+  for (const code of root.querySelectorAll<HTMLElement>(".embed-host-code[data-src]")) {
     const src: [string, string] = ["src", new URL(code.dataset["src"] ?? "", location.href).href];
     code.textContent = `${lt}script ${src.join('="')}" defer>${lt}/script>`;
   }
 }
+
+// The embed index's note, outside any control.
+writeHostCode(document);

@@ -46,7 +46,7 @@ export class CodeView implements ReplayView {
       el.classList.remove("blocks");
       delete el.dataset["waiting"];
     }
-    const rendered = this.#layers.get(v.key)?.querySelectorAll<HTMLElement>(".line");
+    const rendered = this.#layers.get(v.key)?.querySelectorAll<HTMLElement>("pre code > span");
     this.#marked = [];
     for (const l of lines) {
       const el = rendered?.[l.line - 1];

@@ -1,6 +1,6 @@
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { deferFromPage, deferredScript } from "../../../build/defer-markup.ts";
+import { deferFromPage, deferGroups, deferredScript } from "../../../build/defer-markup.ts";
 
 const page = [
   '<div class="plot">',
@@ -45,5 +45,24 @@ describe("deferFromPage (build/defer-markup.ts)", () => {
     // A second page's script (the other language) keeps the first one's markup.
     runInNewContext(deferredScript("def", ["<p>\u2028</p>"]), { self });
     expect(self.__blockedForeverDeferred).toEqual({ abc: ['<p class="x">&lt;</p>'], def: ["<p>\u2028</p>"] });
+  });
+});
+
+describe("deferred markup in groups (build/defer-markup.ts)", () => {
+  const grouped = '<p data-defer="wide">a</p><p data-defer>b</p><p data-defer="wide">c</p>';
+
+  it("names the groups a page has, and moves one group at a time into its own list", () => {
+    expect(deferGroups(grouped)).toEqual(["wide", ""]);
+    const wide = deferFromPage(grouped, (key) => key, "wide");
+    expect(wide.markup).toEqual(["<p>a</p>", "<p>c</p>"]);
+    expect(wide.html).toMatch(/^<template[^>]*><\/template><p data-defer>b<\/p><template[^>]*><\/template>$/);
+    // A named group's slots say which group they belong to, for restoreDeferred(root, group).
+    expect(wide.html.match(/data-deferred-group="wide"/g)).toHaveLength(2);
+    const rest = deferFromPage(wide.html, (key) => key);
+    expect(rest.markup).toEqual(["<p>b</p>"]);
+    expect(rest.html.match(/data-deferred-group/g)).toHaveLength(2);
+    // Two groups, two files: each slot names its own group's key.
+    const keys = new Set([...rest.html.matchAll(/data-deferred="(\w+) /g)].map((m) => m[1]));
+    expect(keys.size).toBe(2);
   });
 });
