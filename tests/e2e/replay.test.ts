@@ -335,14 +335,38 @@ describe("the replay", () => {
       });
     });
     await page.click("replay-cell .player-play");
-    await page.waitForTimeout(3000);
+    // While it plays, the player's time and the mechanism's text alternative name the same
+    // hundredth of a second on every frame.
+    const disagree = await page.evaluate(async () => {
+      const seen: string[] = [];
+      for (let i = 0; i < 180; i++) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const shown = /[\d.]+/.exec(document.querySelector("replay-cell .player-time")?.textContent ?? "")?.[0];
+        const alt = /[\d.]+/.exec(document.querySelector("[data-mechanism-alt]")?.textContent ?? "")?.[0];
+        if (shown !== alt) seen.push(`${String(shown)} vs ${String(alt)}`);
+      }
+      return seen;
+    });
+    expect(disagree).toEqual([]);
     const whilePlaying = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length);
     expect(whilePlaying).toBeLessThanOrEqual(6);
     await page.click("replay-cell .player-play");
     await page.waitForTimeout(300);
     const afterPause = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length);
     expect(afterPause).toBeGreaterThan(whilePlaying);
+    // What was spoken stays on screen: the caption of the moment the clock stopped at.
+    const caption = await text(page, "[data-step-caption]");
+    expect(caption).not.toBe("");
+    await page.waitForTimeout(700);
+    expect(await text(page, "[data-step-caption]")).toBe(caption);
     expect(await page.getAttribute("replay-cell > section", "aria-label")).toMatch(/^Replay of the recorded runs/);
+    // In half-second jumps (reduced motion), a pause between two jumps leaves the caption too.
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await page.click("replay-cell .player-play");
+    await page.waitForTimeout(1200);
+    await page.click("replay-cell .player-play");
+    await page.waitForTimeout(700);
+    expect(await text(page, "[data-step-caption]")).not.toBe("");
     await expectClean(w);
   });
 

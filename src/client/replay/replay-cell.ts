@@ -180,7 +180,17 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
       this.#render();
       if (next.playing && !wasPlaying) this.#run();
       if (!next.playing) this.#writeHash(true);
-      if (!next.playing && wasPlaying) this.#announce();
+      if (!next.playing && wasPlaying) {
+        // The frame or the half-second jump already asked for must not run on a stopped clock: it
+        // would announce a second time, over the first.
+        this.#halt();
+        this.#announce();
+      }
+    }
+
+    #halt(): void {
+      cancelAnimationFrame(this.#raf);
+      clearInterval(this.#timer);
     }
 
     /** Runs the clock: every animation frame, or in half-second jumps for readers who prefer less motion. */
@@ -201,13 +211,13 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
     }
 
     #tick(now: number): void {
+      if (!this.#clock.playing) return;
       const elapsed = now - this.#last;
       this.#last = now;
       this.#clock = advance(this.#clock, elapsed);
       this.#render();
       if (!this.#clock.playing) {
-        cancelAnimationFrame(this.#raf);
-        clearInterval(this.#timer);
+        this.#halt();
         this.#writeHash(true);
         this.#announce();
       } else {
@@ -222,11 +232,11 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
     #announce(): void {
       const caption = this.#caption;
       if (!caption) return;
-      const text = caption.textContent;
       caption.setAttribute("aria-live", "polite");
       caption.textContent = "";
+      // The caption of the moment then, whatever was written in between (the caption is the frame's).
       window.setTimeout(() => {
-        caption.textContent = text;
+        caption.textContent = this.#lastCaption;
       }, 60);
     }
 
@@ -256,7 +266,8 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
         }
       }
       const { play, range } = this.#ui;
-      const shown = this.#clock.t.toFixed(2);
+      // The seconds as every view writes them: from the frame's tick.
+      const shown = toSeconds(frame.tick).toFixed(2);
       if (range) {
         const follow = document.activeElement !== range || Math.abs(Number(range.value) - this.#clock.t) > 0.005;
         if (follow && range.value !== shown) range.value = shown;
