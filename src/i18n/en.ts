@@ -243,6 +243,8 @@ export const en = {
       "Without JavaScript this page cannot tell the address it was opened from: put the full address of the embed page (the link below) in src.",
     /** In the article's Embed control without JavaScript, before a link to the embed index. */
     noScriptIndex: "Without JavaScript, the snippet of every widget is on the embed index:",
+    unloaded:
+      "The snippet could not be loaded; it comes when you open this again. Every widget's snippet is also on the embed index:",
     hostScript:
       "The frame fits the widget at this height on any width, with no script on the course page. Where the course page may run a script of its own (a plain web page; not Moodle's editor, which removes scripts; Canvas resizes the frame by itself), add this line once and every frame takes the height of its content:",
     fromFile:

@@ -222,12 +222,13 @@ export const zh: Strings = {
     copied: "已复制",
     open: "打开嵌入页",
     credit: "出自《永远阻塞》：一个 goroutine 泄漏的可交互笔记",
-    indexTitle: "嵌入一个图表",
+    indexTitle: "嵌入一个组件",
     indexLede:
       "文中的每个组件都有一个单独的页面，可以用 iframe 放进课程页面或学习平台（Moodle、Canvas 等）：把它的代码粘贴到页面的 HTML 里即可。这些代码指向你现在正在看的这份网站副本。没有 JavaScript 时，嵌入页显示组件的静态版本，就像下面的预览。",
     noScriptAddress:
       "没有 JavaScript 时，页面不知道自己是从哪个地址打开的：请把嵌入页的完整地址（下面的链接）填进 src。",
     noScriptIndex: "没有 JavaScript 时，每个组件的嵌入代码都在嵌入索引页上：",
+    unloaded: "嵌入代码没能加载，再次打开时会重新加载。每个组件的嵌入代码也都在嵌入索引页上：",
     hostScript:
       "按这个高度，组件在任何宽度下都能完整放进框里，课程页面不需要运行任何脚本。如果课程页面可以运行自己的脚本（普通网页可以；Moodle 的编辑器会删掉脚本；Canvas 会自己调整框的高度），在页面里加一次下面这行，每个框就会随内容调整高度：",
     fromFile:

@@ -311,6 +311,33 @@ describe("the Embed control", () => {
     await expectClean(w);
   });
 
+  it("when its panel cannot load, says so and links the embed index, and loads it the next time it is opened", async () => {
+    const w = await watchedPage(browser(), siteUrl);
+    const { page } = w;
+    let refuse = true;
+    // The embed panels' deferred markup: refused once, as on a dropped connection.
+    await page.route("**/deferred/*.js", async (route) => {
+      if (!refuse) return route.continue();
+      const body = await (await route.fetch()).text();
+      if (body.includes("embed-code")) return route.abort();
+      return route.fulfill({ body, contentType: "text/javascript" });
+    });
+    await page.goto(`${siteUrl}en/`);
+    const control = page.locator(".replay-region > embed-button");
+    await control.locator("summary").click();
+    const unloaded = control.locator(".embed-unloaded");
+    await unloaded.waitFor();
+    expect(await unloaded.innerText()).toMatch(/could not be loaded[\s\S]*Embed a widget/);
+    expect(await unloaded.locator("a").getAttribute("href")).toMatch(/embed\/$/);
+    refuse = false;
+    await control.locator("summary").click();
+    await control.locator("summary").click();
+    await control.locator("textarea").waitFor();
+    expect(await control.locator("textarea").inputValue()).toContain(`src="${siteUrl}en/embed/replay/`);
+    expect(await unloaded.isVisible()).toBe(false);
+    await w.close();
+  });
+
   it("from a file on this computer, says it cannot be embedded elsewhere and how to host the folder", async () => {
     const w = await watchedPage(browser(), fileUrl(distDir));
     await w.page.goto(fileUrl(join(distDir, "en", "index.html")));

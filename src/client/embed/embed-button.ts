@@ -12,22 +12,44 @@ import { restoreDeferred } from "../deferred/restore-deferred.ts";
  */
 class EmbedButton extends HTMLElement {
   #restoring = false;
+  #restored = false;
 
   connectedCallback(): void {
     const details = this.querySelector("details");
     if (details && this.querySelector("template[data-deferred]")) {
       const restore = (): void => {
-        if (this.#restoring) return;
-        this.#restoring = true;
-        void restoreDeferred(this, "embed").then(() => {
-          this.start();
-        });
+        this.#restore(details);
       };
-      for (const type of ["pointerenter", "focusin"]) this.addEventListener(type, restore, { once: true });
-      details.addEventListener("toggle", restore, { once: true });
+      for (const type of ["pointerenter", "focusin"]) this.addEventListener(type, restore);
+      details.addEventListener("toggle", restore);
       return;
     }
     this.start();
+  }
+
+  /**
+   * Puts the panel back (once). While its script loads, the panel is busy; if it cannot load, the
+   * panel says so and links the embed index, and the next reach for the control tries again.
+   */
+  #restore(details: HTMLDetailsElement): void {
+    if (this.#restoring || this.#restored) return;
+    this.#restoring = true;
+    const panel = details.querySelector(".embed-panel");
+    const failed = details.querySelector<HTMLElement>(".embed-unloaded");
+    panel?.setAttribute("aria-busy", "true");
+    restoreDeferred(this, "embed").then(
+      () => {
+        this.#restored = true;
+        if (failed) failed.hidden = true;
+        panel?.removeAttribute("aria-busy");
+        this.start();
+      },
+      () => {
+        this.#restoring = false;
+        if (failed) failed.hidden = false;
+        panel?.removeAttribute("aria-busy");
+      },
+    );
   }
 
   /** Fills in the snippet and wires the copy button, once the panel is in the page. */
