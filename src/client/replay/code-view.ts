@@ -1,5 +1,5 @@
 import type { ReplayFrame } from "../../lib/replay/frame.ts";
-import { codeReadout, waitingLines } from "../../lib/replay/readouts.ts";
+import { codeReadout, mostWaitedLine, waitingLines } from "../../lib/replay/readouts.ts";
 import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
 import type { ReplayStrings, ReplayView } from "./view.ts";
 
@@ -55,8 +55,24 @@ export class CodeView implements ReplayView {
       el.dataset["waiting"] = `×${String(l.n)}`;
       this.#marked.push(el);
     }
+    const most = mostWaitedLine(frame);
+    if (most) reveal(rendered?.[most.line - 1]);
     if (this.#readout) {
       this.#readout.textContent = codeReadout(frame, (line) => rendered?.[line - 1]?.textContent ?? "", this.#strings);
     }
   }
+}
+
+/**
+ * Scrolls the listing's own box (not the page) so that the line the readout names is in sight, a
+ * third of the way down, when it is not: the readout never names a line the panel hides. Runs when
+ * the wait lines change, a few times in a run, so its layout reads cost nothing while playing.
+ */
+function reveal(line: HTMLElement | undefined): void {
+  const box = line?.closest("pre");
+  if (!line || !box) return;
+  const at = line.getBoundingClientRect();
+  const view = box.getBoundingClientRect();
+  if (view.height === 0 || (at.top >= view.top && at.bottom <= view.bottom)) return;
+  box.scrollTop += at.top - view.top - view.height / 3;
 }

@@ -51,12 +51,17 @@ export function waitingLines(frame: ReplayFrame): { line: number; n: number }[] 
   return [...frame.waitLines].map(([line, ids]) => ({ line, n: ids.length })).sort((a, b) => a.line - b.line);
 }
 
-/** The code readout: the line most of the program's goroutines wait at, with its code. */
-export function codeReadout(frame: ReplayFrame, codeOf: (line: number) => string, words: ReadoutWords): string {
-  const most = waitingLines(frame).reduce<{ line: number; n: number } | null>(
+/** The line most of the program's goroutines wait at now (the first such line on a tie), or null. */
+export function mostWaitedLine(frame: ReplayFrame): { line: number; n: number } | null {
+  return waitingLines(frame).reduce<{ line: number; n: number } | null>(
     (b, l) => (b === null || l.n > b.n ? l : b),
     null,
   );
+}
+
+/** The code readout: the line most of the program's goroutines wait at, with its code. */
+export function codeReadout(frame: ReplayFrame, codeOf: (line: number) => string, words: ReadoutWords): string {
+  const most = mostWaitedLine(frame);
   return most
     ? fill(words.waitingHere, { n: most.n, line: most.line, code: codeOf(most.line).trim() })
     : words.nobodyWaiting;
