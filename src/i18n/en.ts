@@ -243,6 +243,7 @@ export const en = {
       "Without JavaScript this page cannot tell the address it was opened from: put the full address of the embed page (the link below) in src.",
     /** In the article's Embed control without JavaScript, before a link to the embed index. */
     noScriptIndex: "Without JavaScript, the snippet of every widget is on the embed index:",
+    loadingPanel: "Loading the snippet…",
     unloaded:
       "The snippet could not be loaded; it comes when you open this again. Every widget's snippet is also on the embed index:",
     hostScript:

@@ -228,6 +228,7 @@ export const zh: Strings = {
     noScriptAddress:
       "没有 JavaScript 时，页面不知道自己是从哪个地址打开的：请把嵌入页的完整地址（下面的链接）填进 src。",
     noScriptIndex: "没有 JavaScript 时，每个组件的嵌入代码都在嵌入索引页上：",
+    loadingPanel: "正在加载嵌入代码…",
     unloaded: "嵌入代码没能加载，再次打开时会重新加载。每个组件的嵌入代码也都在嵌入索引页上：",
     hostScript:
       "按这个高度，组件在任何宽度下都能完整放进框里，课程页面不需要运行任何脚本。如果课程页面可以运行自己的脚本（普通网页可以；Moodle 的编辑器会删掉脚本；Canvas 会自己调整框的高度），在页面里加一次下面这行，每个框就会随内容调整高度：",

@@ -316,7 +316,9 @@ describe("the Embed control", () => {
     const { page } = w;
     let refuse = true;
     // The embed panels' deferred markup: refused once, as on a dropped connection.
+    let slow = false;
     await page.route("**/deferred/*.js", async (route) => {
+      if (slow) await new Promise((r) => setTimeout(r, 1000));
       if (!refuse) return route.continue();
       const body = await (await route.fetch()).text();
       if (body.includes("embed-code")) return route.abort();
@@ -330,11 +332,17 @@ describe("the Embed control", () => {
     expect(await unloaded.innerText()).toMatch(/could not be loaded[\s\S]*Embed a widget/);
     expect(await unloaded.locator("a").getAttribute("href")).toMatch(/embed\/$/);
     refuse = false;
+    slow = true;
     await control.locator("summary").click();
     await control.locator("summary").click();
+    // On a slow link it says it is coming.
+    await control.locator(".embed-loading").waitFor();
+    expect(await control.locator(".embed-panel").getAttribute("aria-busy")).toBe("true");
+    expect(await unloaded.isVisible()).toBe(false);
     await control.locator("textarea").waitFor();
     expect(await control.locator("textarea").inputValue()).toContain(`src="${siteUrl}en/embed/replay/`);
     expect(await unloaded.isVisible()).toBe(false);
+    expect(await control.locator(".embed-loading").isVisible()).toBe(false);
     await w.close();
   });
 

@@ -36,18 +36,24 @@ class EmbedButton extends HTMLElement {
     this.#restoring = true;
     const panel = details.querySelector(".embed-panel");
     const failed = details.querySelector<HTMLElement>(".embed-unloaded");
+    const loading = details.querySelector<HTMLElement>(".embed-loading");
     panel?.setAttribute("aria-busy", "true");
+    if (failed) failed.hidden = true;
+    if (loading) loading.hidden = false;
+    const settled = (): void => {
+      panel?.removeAttribute("aria-busy");
+      if (loading) loading.hidden = true;
+    };
     restoreDeferred(this, "embed").then(
       () => {
         this.#restored = true;
-        if (failed) failed.hidden = true;
-        panel?.removeAttribute("aria-busy");
+        settled();
         this.start();
       },
       () => {
         this.#restoring = false;
+        settled();
         if (failed) failed.hidden = false;
-        panel?.removeAttribute("aria-busy");
       },
     );
   }
