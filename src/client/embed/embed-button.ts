@@ -35,8 +35,8 @@ class EmbedButton extends HTMLElement {
     if (this.#restoring || this.#restored) return;
     this.#restoring = true;
     const panel = details.querySelector(".embed-panel");
-    const failed = details.querySelector<HTMLElement>(".embed-unloaded");
-    const loading = details.querySelector<HTMLElement>(".embed-loading");
+    const failed = message(panel, ".embed-unloaded");
+    const loading = message(panel, ".embed-loading");
     panel?.setAttribute("aria-busy", "true");
     if (failed) failed.hidden = true;
     if (loading) loading.hidden = false;
@@ -140,3 +140,18 @@ function writeHostCode(root: ParentNode): void {
 
 // The embed index's note, outside any control.
 writeHostCode(document);
+
+/**
+ * The panel's copy of one of the page's messages for a panel whose script is slow or lost
+ * (EmbedMessages.astro, once a page), hidden, made the first time it is asked for.
+ */
+function message(panel: Element | null, selector: string): HTMLElement | null {
+  const own = panel?.querySelector<HTMLElement>(`:scope > ${selector}`);
+  if (own) return own;
+  const template = document.querySelector<HTMLTemplateElement>("template#embed-messages");
+  const copy = template?.content.querySelector(selector)?.cloneNode(true);
+  if (!panel || !(copy instanceof HTMLElement)) return null;
+  copy.hidden = true;
+  panel.prepend(copy);
+  return copy;
+}
