@@ -142,8 +142,9 @@ function writeHostCode(root: ParentNode): void {
 writeHostCode(document);
 
 /**
- * The panel's copy of one of the page's messages for a panel whose script is slow or lost
- * (EmbedMessages.astro, once a page), hidden, made the first time it is asked for.
+ * The panel's copy of one of the page's messages for a panel whose script is slow or lost (the
+ * embed-messages template of ArticlePage.astro, once a page), hidden, made the first time it is
+ * asked for.
  */
 function message(panel: Element | null, selector: string): HTMLElement | null {
   const own = panel?.querySelector<HTMLElement>(`:scope > ${selector}`);
