@@ -360,9 +360,11 @@ describe("the replay", () => {
     const whilePlaying = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length);
     expect(whilePlaying).toBeLessThanOrEqual(6);
     await page.click("replay-cell .player-play");
-    await page.waitForTimeout(300);
-    const afterPause = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length);
-    expect(afterPause).toBeGreaterThan(whilePlaying);
+    // Spoken a moment after the pause (the caption is emptied, then written): on a busy machine
+    // that moment can come late.
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length))
+      .toBeGreaterThan(whilePlaying);
     // What was spoken stays on screen: the caption of the moment the clock stopped at.
     const caption = await text(page, "[data-step-caption]");
     expect(caption).not.toBe("");

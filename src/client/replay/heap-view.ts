@@ -1,6 +1,7 @@
 import type { ReplayFrame } from "../../lib/replay/frame.ts";
 import { heapReadout } from "../../lib/replay/readouts.ts";
 import { toSeconds, type ReplayVariant } from "../../lib/replay/replay-data.ts";
+import type { Glide } from "./motion.ts";
 import type { ReplayStrings, ReplayView } from "./view.ts";
 
 /** One drawing of a program's chart: its clip rectangle and where its plot area lies. */
@@ -18,6 +19,11 @@ interface Drawing {
 // moves the clip of the drawing on screen only (each write costs tens of microseconds), and the
 // other one catches up when the width crosses over.
 const NARROW = matchMedia("(max-width: 600px)");
+
+/** How far the clip reveals a drawing at a share of the recording, in the SVG's units. */
+function clipWidth(x0: number, x1: number, share: number): number {
+  return x0 + share * (x1 - x0);
+}
 
 function drawingsOf(layer: HTMLElement): Drawing[] {
   return [...layer.querySelectorAll<HTMLElement>("[data-x-range]")].map((el) => {
@@ -49,6 +55,10 @@ export class HeapView implements ReplayView {
   #lastFrame: ReplayFrame | null = null;
   #end: number;
   #strings: ReplayStrings;
+  /** While the browser moves the clips (glide), frames do not write them. */
+  #gliding = false;
+  /** NARROW.matches, kept: reading it costs microseconds a frame. */
+  #narrow = NARROW.matches;
 
   constructor(root: HTMLElement, strings: ReplayStrings, end: number) {
     this.#strings = strings;
@@ -63,6 +73,7 @@ export class HeapView implements ReplayView {
     }
     this.#readout = root.querySelector(".heap-readout");
     NARROW.addEventListener("change", () => {
+      this.#narrow = NARROW.matches;
       if (this.#lastFrame) this.update(this.#lastFrame);
     });
     this.#legend = {
@@ -98,16 +109,27 @@ export class HeapView implements ReplayView {
     this.#lastGc = -2;
   }
 
+  /** The clips of the current program's drawings, both widths (the hidden one costs nothing). */
+  glide(on: boolean): Glide[] {
+    this.#gliding = on;
+    const v = this.#variant;
+    if (!on || !v) return [];
+    return (this.#layers.get(v.key)?.drawings ?? []).flatMap(({ clip, x0, x1 }) =>
+      clip ? [{ target: clip, property: "width", at: (share: number) => `${String(clipWidth(x0, x1, share))}px` }] : [],
+    );
+  }
+
   update(frame: ReplayFrame): void {
     const v = this.#variant;
     if (!v) return;
     this.#lastFrame = frame;
     const share = Math.min(1, toSeconds(frame.tick) / this.#end);
-    const narrow = NARROW.matches;
-    for (const drawing of this.#layers.get(v.key)?.drawings ?? []) {
+    const narrow = this.#narrow;
+    for (const drawing of this.#gliding ? [] : (this.#layers.get(v.key)?.drawings ?? [])) {
       if (drawing.narrow !== null && drawing.narrow !== narrow) continue;
-      // A tenth of a pixel at 60 frames a second: most frames move it, a paused or ended clock not.
-      const width = (drawing.x0 + share * (drawing.x1 - drawing.x0)).toFixed(1);
+      // The attribute stays what was last written while the browser animates the clip's CSS width,
+      // so comparing with it is right again when the clock stops.
+      const width = clipWidth(drawing.x0, drawing.x1, share).toFixed(1);
       if (drawing.clip && drawing.width !== width) {
         drawing.width = width;
         drawing.clip.setAttribute("width", width);

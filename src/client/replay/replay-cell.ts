@@ -10,6 +10,7 @@ import { HeapView } from "./heap-view.ts";
 import { LanesView } from "./lanes-view.ts";
 import { LogView } from "./log-view.ts";
 import { MechanismView } from "./mechanism-view.ts";
+import { canGlide, Motion, type Glide } from "./motion.ts";
 import { StatusView } from "./status-view.ts";
 import type { ReplayHost, ReplayStrings, ReplayView } from "./view.ts";
 
@@ -47,8 +48,12 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
     #memo = frameMemo();
     #lastStep = -2;
     #lastLabel = "";
+    /** The slider's value text as last written (see #speak). */
+    #spoken = "";
     /** The time output's one text node: writing its data is cheaper than replacing it (textContent). */
     #timeText: Text | null = null;
+    /** The cursors and clips the browser moves while the clock plays (motion.ts). */
+    #motion = new Motion();
     #ui: {
       play: HTMLButtonElement | null;
       range: HTMLInputElement | null;
@@ -136,10 +141,13 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
       });
       this.#ui.speed?.addEventListener("change", () => {
         this.#clock = { ...this.#clock, speed: Number(this.#ui.speed?.value ?? 1) };
+        this.#glide();
       });
       for (const button of this.#ui.variants) {
         button.addEventListener("click", () => {
           this.#setVariant(button.dataset["variant"] ?? "");
+          // Another program's drawings glide from here (the clock goes on playing).
+          this.#glide();
           this.#render();
           this.#writeHash(true);
         });
@@ -177,8 +185,9 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
     #setClock(next: ClockState): void {
       const wasPlaying = this.#clock.playing;
       this.#clock = next;
-      this.#render();
       if (next.playing && !wasPlaying) this.#run();
+      else this.#glide();
+      this.#render();
       if (!next.playing) this.#writeHash(true);
       if (!next.playing && wasPlaying) {
         // The frame or the half-second jump already asked for must not run on a stopped clock: it
@@ -197,6 +206,7 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
     #run(): void {
       this.#last = performance.now();
       if (this.#caption) this.#caption.setAttribute("aria-live", "off");
+      this.#glide();
       if (reducedMotion.matches) {
         this.#timer = window.setInterval(() => {
           this.#tick(performance.now());
@@ -215,6 +225,8 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
       const elapsed = now - this.#last;
       this.#last = now;
       this.#clock = advance(this.#clock, elapsed);
+      // At the end the clock stops: the views write the last moment themselves.
+      if (!this.#clock.playing) this.#glide();
       this.#render();
       if (!this.#clock.playing) {
         this.#halt();
@@ -240,6 +252,21 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
       }, 60);
     }
 
+    /**
+     * Hands the continuous motion to the browser while the clock plays smoothly, from the clock's
+     * last frame (#last, on the timeline requestAnimationFrame's timestamps are on), or takes it
+     * back when it stops; called again when what moves or how fast changes (speed, program).
+     */
+    #glide(): void {
+      this.#motion.stop();
+      const on = canGlide && this.#clock.playing && !reducedMotion.matches;
+      const glides: Glide[] = this.#views.flatMap((view) => view.glide?.(on) ?? []);
+      if (!on) return;
+      for (const target of this.#cursors) glides.push({ target, property: "--t", at: (share) => share.toFixed(5) });
+      const { t, end, speed } = this.#clock;
+      this.#motion.start(glides, t / end, this.#last, ((end - t) / speed) * 1000);
+    }
+
     #render(): void {
       const v = this.#variant;
       if (!v || !this.#strings) return;
@@ -252,7 +279,8 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
       // On the cursors only: a custom property set on the cell is inherited by every element in
       // it, and the browser would recompute the style of the whole replay on every frame.
       const share = (this.#clock.t / this.#clock.end).toFixed(5);
-      if (share !== this.#lastShare) {
+      // While the browser moves the cursors, their --t stays what was last written (see motion.ts).
+      if (!this.#motion.active && share !== this.#lastShare) {
         this.#lastShare = share;
         for (const cursor of this.#cursors) cursor.style.setProperty("--t", share);
       }
@@ -275,9 +303,9 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
       const label = fill(this.#strings.time, { t: shown });
       if (label !== this.#lastLabel) {
         this.#lastLabel = label;
-        range?.setAttribute("aria-valuetext", label);
         if (this.#timeText) this.#timeText.data = label;
       }
+      if (!this.#clock.playing) this.#speak();
       if (play) {
         const text = this.#clock.playing ? play.dataset["pause"] : play.dataset["play"];
         if (text && play.textContent !== text) play.textContent = text;
@@ -287,11 +315,23 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
       if (bench) performance.measure("replay-frame", { start, end: performance.now() });
     }
 
+    /**
+     * The slider's value text, the time label's words: a screen reader reads out every change of a
+     * focused slider's value, so while the clock plays it changes with the hash, at most twice a
+     * second, and at once when the clock stops (#render).
+     */
+    #speak(): void {
+      if (this.#spoken === this.#lastLabel) return;
+      this.#spoken = this.#lastLabel;
+      this.#ui.range?.setAttribute("aria-valuetext", this.#spoken);
+    }
+
     /** Keeps the state in the URL hash and data-hash (at most twice a second while playing). */
     #writeHash(force: boolean): void {
       const now = performance.now();
       if (!force && now - this.#hashWritten < 500) return;
       this.#hashWritten = now;
+      this.#speak();
       const hash = writeHash(location.hash, { variant: this.#variant?.key ?? "", t: this.#clock.t });
       this.dataset["hash"] = hash.slice(1);
       if (hash !== location.hash) history.replaceState(history.state, "", hash);

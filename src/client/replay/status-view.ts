@@ -9,7 +9,11 @@ import type { ReplayStrings, ReplayView } from "./view.ts";
  * show, which the execution trace does not have), and says which snapshot it counts.
  */
 export class StatusView implements ReplayView {
-  #rows = new Map<number, { user: HTMLElement | null; all: HTMLElement | null; row: HTMLElement }>();
+  /** Each status's row and cells, with what they last showed (reading textContent back costs more). */
+  #rows = new Map<
+    number,
+    { user: HTMLElement | null; all: HTMLElement | null; row: HTMLElement; shown: [string, string, boolean] | null }
+  >();
   #note: HTMLElement | null;
   #variant: ReplayVariant | null = null;
   #strings: ReplayStrings;
@@ -21,6 +25,7 @@ export class StatusView implements ReplayView {
         row,
         user: row.querySelector(".count-user"),
         all: row.querySelector(".count-all"),
+        shown: null,
       });
     }
     this.#note = root.querySelector(".status-snapshot");
@@ -30,6 +35,7 @@ export class StatusView implements ReplayView {
   setVariant(variant: ReplayVariant): void {
     this.#variant = variant;
     this.#shown = -2;
+    for (const cells of this.#rows.values()) cells.shown = null;
   }
 
   update(frame: ReplayFrame): void {
@@ -41,9 +47,12 @@ export class StatusView implements ReplayView {
       // Before the first snapshot nothing is known: a dash, not a count of 0.
       const u = s ? String(s.user[status] ?? 0) : "–";
       const a = s ? String(s.all[status] ?? 0) : "–";
-      if (cells.user && cells.user.textContent !== u) cells.user.textContent = u;
-      if (cells.all && cells.all.textContent !== a) cells.all.textContent = a;
-      cells.row.classList.toggle("occupied", (s?.all[status] ?? 0) > 0);
+      const occupied = (s?.all[status] ?? 0) > 0;
+      const [lastU, lastA, lastOccupied] = cells.shown ?? [null, null, null];
+      if (cells.user && u !== lastU) cells.user.textContent = u;
+      if (cells.all && a !== lastA) cells.all.textContent = a;
+      if (occupied !== lastOccupied) cells.row.classList.toggle("occupied", occupied);
+      cells.shown = [u, a, occupied];
     }
     if (this.#note) this.#note.textContent = snapshotNote(v, frame, this.#strings);
   }

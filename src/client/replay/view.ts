@@ -1,6 +1,7 @@
 import type { Strings } from "../../i18n/en.ts";
 import type { ReplayFrame } from "../../lib/replay/frame.ts";
 import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
+import type { Glide } from "./motion.ts";
 
 /** The replay's strings in the page's language, which ReplayCell.astro puts in the cell. */
 export type ReplayStrings = Strings["replay"]["client"];
@@ -18,6 +19,11 @@ export interface ReplayView {
    * changed.
    */
   update(frame: ReplayFrame): void;
+  /**
+   * While the clock plays (`on`), what this view moves continuously with it, for the browser to
+   * animate (motion.ts); update() then leaves those properties alone until `glide(false)`.
+   */
+  glide?(on: boolean): Glide[];
 }
 
 /** Something a view can ask the cell to do. */

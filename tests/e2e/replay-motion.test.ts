@@ -1,0 +1,106 @@
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { expectClean, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
+
+// While the clock plays, the browser moves the time cursors and the heap chart's revealed curve
+// (src/client/replay/motion.ts) instead of a write every frame. What a reader sees must not change:
+// at every frame they stand where the paused replay puts them for the time the player shows.
+
+const siteUrl = inject("siteUrl");
+const browser = useBrowser();
+
+async function openReplay(width: number, hash = "#variant=leak&t=0"): Promise<WatchedPage> {
+  const w = await watchedPage(browser(), siteUrl, { viewport: { width, height: 900 } });
+  await w.page.goto(`${siteUrl}en/${hash}`);
+  await w.page.locator("replay-cell").scrollIntoViewIfNeeded();
+  await w.page.locator("replay-cell[data-ready]").waitFor();
+  await w.page.locator("replay-cell .replay-heap").scrollIntoViewIfNeeded();
+  return w;
+}
+
+interface Where {
+  /** The player's time, in seconds, as it reads. */
+  time: number;
+  heap: number;
+  lanes: number;
+  /** The right edge of the revealed curve, in page pixels. */
+  clip: number;
+}
+
+/** Where the cursors and the clip's edge stand on screen now, with the time the player shows. */
+const where = (page: Page): Promise<Where> =>
+  page.evaluate(() => {
+    const cell = document.querySelector("replay-cell");
+    const [heap = 0, lanes = 0] = [...(cell?.querySelectorAll("[data-replay-cursor]") ?? [])].map(
+      (c) => c.getBoundingClientRect().left + 1,
+    );
+    const layer = [...document.querySelectorAll<HTMLElement>(".heap-layer.current [data-x-range]")].find(
+      (e) => e.offsetParent !== null,
+    );
+    const svg = layer?.querySelector("svg");
+    const rect = layer?.querySelector("clipPath rect");
+    const box = svg?.getBoundingClientRect();
+    const scale = (box?.width ?? 0) / Number(svg?.getAttribute("width") ?? 1);
+    // The used width: the animated one while playing, the attribute when paused.
+    const width = rect ? Number.parseFloat(getComputedStyle(rect).width) : 0;
+    const time = Number(/[\d.]+/.exec(cell?.querySelector(".player-time")?.textContent ?? "")?.[0]);
+    return { time, heap, lanes, clip: (box?.left ?? 0) + width * scale };
+  });
+
+/** How many of the page's animations are the replay's own (not CSS transitions or animations). */
+const ours = (): number =>
+  document.getAnimations().filter((a) => !(a instanceof CSSTransition) && !(a instanceof CSSAnimation)).length;
+
+describe("the replay while it plays", () => {
+  for (const width of [375, 1280]) {
+    it(`moves its cursors and curve with the clock, where the paused replay puts them (${String(width)} px)`, async () => {
+      const w = await openReplay(width);
+      const { page } = w;
+      await page.click("replay-cell .player-play");
+      const seen: Where[] = [];
+      for (let i = 0; i < 6; i++) {
+        // While it plays, the reader changes the speed, then the program: the motion follows both.
+        if (i === 2) await page.selectOption("replay-cell .player-speed select", "0.5");
+        if (i === 4) await page.click('replay-cell .variant-button[data-variant="timeout"]');
+        await page.waitForTimeout(250);
+        // Read in one task: the time the last frame wrote, and where the animations stood at that
+        // frame (the document timeline moves on from frame to frame only).
+        seen.push(await where(page));
+      }
+      // The recording lasts 6.29 s: it plays still, a few seconds of reading and clicking later at 1x and 0.5x.
+      expect(await page.getAttribute("replay-cell .player-play", "aria-pressed")).toBe("true");
+      await page.click("replay-cell .player-play");
+      expect(await page.getAttribute("replay-cell .player-play", "aria-pressed")).toBe("false");
+      expect(seen.at(-1)?.time ?? 0).toBeGreaterThan(0.8);
+      for (const [i, s] of seen.entries()) {
+        expect(Math.abs(s.heap - s.lanes), `frame ${String(i)} at ${String(s.time)} s`).toBeLessThan(1);
+        expect(Math.abs(s.heap - s.clip), `frame ${String(i)} at ${String(s.time)} s`).toBeLessThan(1.5);
+      }
+      // The paused replay at each time the player showed: the cursor where it stood while playing
+      // (the time reads in hundredths: a hundredth of a second is under a pixel at these widths).
+      for (const s of seen) {
+        await page.locator("replay-cell .player-scrub input").fill(s.time.toFixed(2));
+        const paused = await where(page);
+        expect(paused.time).toBe(s.time);
+        expect(Math.abs(paused.heap - s.heap), `at ${String(s.time)} s`).toBeLessThan(1);
+        expect(Math.abs(paused.clip - s.clip), `at ${String(s.time)} s`).toBeLessThan(1);
+      }
+      expect(await page.evaluate(ours)).toBe(0);
+      await expectClean(w);
+    });
+  }
+
+  it("moves in half-second jumps, with no animation, for readers who prefer less motion", async () => {
+    const w = await openReplay(1280);
+    const { page } = w;
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await page.click("replay-cell .player-play");
+    await page.waitForTimeout(1200);
+    expect(await page.evaluate(ours)).toBe(0);
+    const s = await where(page);
+    await page.click("replay-cell .player-play");
+    expect(s.time).toBeGreaterThan(0.9);
+    expect(Math.abs(s.heap - s.clip)).toBeLessThan(1.5);
+    await expectClean(w);
+  });
+});
