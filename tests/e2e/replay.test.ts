@@ -247,7 +247,7 @@ describe("the replay", () => {
       /^returned at 2\.5\d s$/,
     );
     // The status table counts the SCHED block the log marks.
-    const marked = await page.locator("replay-cell .log-lines li.in-snapshot").allTextContents();
+    const marked = await page.locator("replay-cell .log-lines li.in-snapshot .log-line").allTextContents();
     expect(marked.filter((l) => l.includes("status=6()"))).toHaveLength(5);
     await expectClean(w);
   });
@@ -503,7 +503,7 @@ describe("the replay", () => {
   it("decodes a log line in place and links a G line's status to the explorer", async () => {
     const w = await openReplay("#variant=leak&t=3");
     const { page } = w;
-    const gLine = page.locator("replay-cell .log-lines li:not([hidden]) .log-line", { hasText: "chan receive" }).last();
+    const gLine = page.locator("replay-cell .log-lines .log-line:visible", { hasText: "chan receive" }).last();
     await gLine.click();
     const decode = page.locator("replay-cell .log-decode").first();
     expect(await decode.textContent()).toContain("waitReason");

@@ -26,11 +26,17 @@ export class LogView implements ReplayView {
   #strings: ReplayStrings;
   #host: ReplayHost;
   #variant: ReplayVariant | null = null;
-  #items: HTMLLIElement[] = [];
+  /** Each log line's button, by index into variant.log. */
+  #buttons: HTMLButtonElement[] = [];
+  /**
+   * What shows or hides each line, by index into variant.log: its own item, or for the SCHED and
+   * G lines of one snapshot (printed at one instant), the block's item, which holds them as a list.
+   */
+  #shows: HTMLLIElement[] = [];
   #shown = -1;
   #statusPrefix: string;
-  /** For each snapshot (index into variant.snapshots), the log items of its block: its SCHED and G lines. */
-  #blocks = new Map<number, HTMLLIElement[]>();
+  /** Each snapshot's block (index into variant.snapshots). */
+  #blocks = new Map<number, HTMLLIElement>();
   #marked = -2;
   /** The line that holds the log's one Tab stop. */
   #tabStop: HTMLButtonElement | null = null;
@@ -49,16 +55,16 @@ export class LogView implements ReplayView {
   setVariant(variant: ReplayVariant): void {
     this.#variant = variant;
     if (this.#note) this.#note.textContent = logNote(variant, this.#strings);
-    // A SCHED line and the G lines under it are one snapshot: the one the status table counts.
-    let block = -1;
-    const blockOf = variant.log.map(({ line, text }) => {
-      if (text.startsWith("SCHED")) block = variant.snapshots.findIndex((s) => s.line === line);
-      else if (!/^\s+G\d+:/.test(text)) block = -1;
-      return block;
-    });
-    this.#items = variant.log.map(({ line: n, text }) => {
+    // A SCHED line and the G lines under it are one snapshot: the one the status table counts,
+    // revealed and marked as one item (a few writes a snapshot instead of three a line).
+    this.#blocks = new Map();
+    this.#buttons = [];
+    this.#shows = [];
+    const top: HTMLLIElement[] = [];
+    /** The snapshot block the lines go into now, while they are its G lines. */
+    let block: { item: HTMLLIElement; list: HTMLOListElement } | null = null;
+    for (const { line: n, text } of variant.log) {
       const li = document.createElement("li");
-      li.hidden = true;
       const button = document.createElement("button");
       button.type = "button";
       button.className = "log-line";
@@ -73,14 +79,28 @@ export class LogView implements ReplayView {
         this.#toggle(li, button, n, text);
       });
       li.append(button);
-      return li;
-    });
-    this.#blocks = new Map();
-    this.#items.forEach((li, i) => {
-      const b = blockOf[i] ?? -1;
-      if (b !== -1) this.#blocks.set(b, [...(this.#blocks.get(b) ?? []), li]);
-    });
-    this.#list?.replaceChildren(...this.#items);
+      this.#buttons.push(button);
+      const snapshot = text.startsWith("SCHED") ? variant.snapshots.findIndex((s) => s.line === n) : -1;
+      if (snapshot !== -1) {
+        block = { item: document.createElement("li"), list: document.createElement("ol") };
+        block.item.className = "log-block";
+        block.item.hidden = true;
+        block.item.append(block.list);
+        this.#blocks.set(snapshot, block.item);
+        top.push(block.item);
+      } else if (!/^\s+G\d+:/.test(text)) {
+        block = null;
+      }
+      if (block) {
+        block.list.append(li);
+        this.#shows.push(block.item);
+      } else {
+        li.hidden = true;
+        top.push(li);
+        this.#shows.push(li);
+      }
+    }
+    this.#list?.replaceChildren(...top);
     this.#shown = -1;
     this.#marked = -2;
     this.#tabStop = null;
@@ -88,12 +108,12 @@ export class LogView implements ReplayView {
 
   #arrow(e: KeyboardEvent): void {
     if (e.key !== "ArrowUp" && e.key !== "ArrowDown") return;
-    const buttons = this.#items.filter((li) => !li.hidden).map((li) => li.querySelector("button"));
+    const buttons = this.#buttons.filter((_, i) => this.#shows[i]?.hidden === false);
     const at = buttons.findIndex((b) => b === document.activeElement);
     const next = buttons[at + (e.key === "ArrowUp" ? -1 : 1)];
     if (at === -1 || !next) return;
     e.preventDefault();
-    for (const b of buttons) if (b) b.tabIndex = b === next ? 0 : -1;
+    for (const b of buttons) b.tabIndex = b === next ? 0 : -1;
     this.#tabStop = next;
     next.focus();
   }
@@ -139,13 +159,15 @@ export class LogView implements ReplayView {
       // No scrolling here: the list's box is a reversed flex column, so the browser keeps it pinned
       // to the newest line (unless the reader scrolled up) without a forced layout on every frame.
       const [lo, hi, hidden] = index > this.#shown ? [this.#shown + 1, index, false] : [index + 1, this.#shown, true];
+      let last: HTMLLIElement | null = null;
       for (let i = lo; i <= hi; i++) {
-        const item = this.#items[i];
-        if (item) item.hidden = hidden;
+        const item = this.#shows[i];
+        if (item && item !== last) item.hidden = hidden;
+        last = item ?? null;
       }
       // The Tab stop moves to the newest line, unless the reader is on a line already.
       if (!this.#list.contains(document.activeElement)) {
-        const newest = this.#items[index]?.querySelector("button") ?? null;
+        const newest = this.#buttons[index] ?? null;
         if (newest !== this.#tabStop) {
           if (this.#tabStop) this.#tabStop.tabIndex = -1;
           if (newest) newest.tabIndex = 0;
@@ -155,9 +177,9 @@ export class LogView implements ReplayView {
       this.#shown = index;
     }
     if (frame.snapshotIndex !== this.#marked) {
-      for (const li of this.#blocks.get(this.#marked) ?? []) li.classList.remove("in-snapshot");
+      this.#blocks.get(this.#marked)?.classList.remove("in-snapshot");
       this.#marked = frame.snapshotIndex;
-      for (const li of this.#blocks.get(this.#marked) ?? []) li.classList.add("in-snapshot");
+      this.#blocks.get(this.#marked)?.classList.add("in-snapshot");
     }
   }
 }

@@ -48,6 +48,8 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
     #memo = frameMemo();
     #lastStep = -2;
     #lastLabel = "";
+    /** Whether the play button says Pause (it is pressed), as last written; null before the first frame. */
+    #pressed: boolean | null = null;
     /** The slider's value text as last written (see #speak). */
     #spoken = "";
     /** The time output's one text node: writing its data is cheaper than replacing it (textContent). */
@@ -306,11 +308,11 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
         if (this.#timeText) this.#timeText.data = label;
       }
       if (!this.#clock.playing) this.#speak();
-      if (play) {
-        const text = this.#clock.playing ? play.dataset["pause"] : play.dataset["play"];
-        if (text && play.textContent !== text) play.textContent = text;
-        const pressed = String(this.#clock.playing);
-        if (play.getAttribute("aria-pressed") !== pressed) play.setAttribute("aria-pressed", pressed);
+      if (play && this.#clock.playing !== this.#pressed) {
+        this.#pressed = this.#clock.playing;
+        const text = this.#pressed ? play.dataset["pause"] : play.dataset["play"];
+        if (text) play.textContent = text;
+        play.setAttribute("aria-pressed", String(this.#pressed));
       }
       if (bench) performance.measure("replay-frame", { start, end: performance.now() });
     }

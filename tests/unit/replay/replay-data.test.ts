@@ -16,6 +16,25 @@ const fixes = [timeout, close, context];
 const collectorsOf = (v: ReplayVariant) => v.goroutines.filter((g) => g.role === "collector");
 
 describe("replay data from the committed recordings", () => {
+  it("reveals a snapshot's SCHED line and the G lines under it at one tick (the log shows them as one item)", () => {
+    for (const v of fixReplayVariants()) {
+      let at: number | null = null;
+      let blocks = 0;
+      for (const l of v.log) {
+        if (l.text.startsWith("SCHED")) {
+          at = l.at;
+          blocks++;
+        } else if (/^\s+G\d+:/.test(l.text)) {
+          expect(at, `${v.key} line ${String(l.line)}`).not.toBeNull();
+          expect(l.at, `${v.key} line ${String(l.line)}`).toBe(at);
+        } else {
+          at = null;
+        }
+      }
+      expect(blocks).toBe(v.snapshots.length);
+    }
+  });
+
   it("names every goroutine by role: main, collectors 1 to 5 in the order they started, then the runtime's and the recorder's", () => {
     for (const v of fixReplayVariants()) {
       expect(v.goroutines[0]?.role).toBe("main");
