@@ -1,6 +1,9 @@
+import type { PlotOptions } from "@observablehq/plot";
 import type { Strings } from "../i18n/en.ts";
 import { STRINGS, type Lang } from "../i18n/lang.ts";
+import type { ChartSize } from "../lib/charts/time-frame.ts";
 import type { Recording } from "../lib/recording/recording.ts";
+import { renderSvg } from "./render-plot.ts";
 import { loadRecording, type ProgramName } from "./traces.ts";
 
 /** One program drawn in a figure: a recording, with a key for its colour. */
@@ -37,4 +40,25 @@ export function loadFigure(props: FigureProps): FigureProps & LoadedFigure & { u
   const programs = [...new Set(variants.map((v) => v.program))].join(", ");
   const versions = [...new Set(loaded.map(({ rec }) => rec.goVersion ?? "?"))].join(", ");
   return { ...props, ui: STRINGS[lang].figures, loaded, source: `${programs} · ${versions}` };
+}
+
+/** A figure's chart as SVG markup, drawn for wide screens and for phones (FigureCell shows one). */
+export interface FigureCharts {
+  wide: string;
+  narrow: string;
+}
+
+/**
+ * Draws a figure's chart at FigureCell's two widths, 720 px and 360 px, each at its own height:
+ * `options` gives the Plot options for a size, `className` the chart's class (charts.css).
+ */
+export function drawFigureCharts(
+  className: string,
+  heights: { wide: number; narrow: number },
+  options: (size: ChartSize) => PlotOptions,
+): FigureCharts {
+  return {
+    wide: renderSvg(options({ width: 720, height: heights.wide }), className),
+    narrow: renderSvg(options({ width: 360, height: heights.narrow }), className),
+  };
 }

@@ -276,7 +276,7 @@ describe("the Embed control", () => {
     });
     await code.focus();
     await w.page.keyboard.press("Tab"); // the copy button
-    expect(await w.page.evaluate(() => document.activeElement?.className)).toBe("embed-copy");
+    expect(await w.page.evaluate(() => document.activeElement?.matches(".embed-copy"))).toBe(true);
     await w.page.keyboard.press("Enter");
     await w.page.waitForFunction(() => document.querySelector("embed-button [role=status]")?.textContent !== "");
     const copied = await w.page.evaluate(() => navigator.clipboard.readText());
