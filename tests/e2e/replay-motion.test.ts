@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { expectClean, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
+import { timeAxis } from "./replay-axis.ts";
 
 // While the clock plays, the browser moves the time cursors and the heap chart's revealed curve
 // (src/client/replay/motion.ts) instead of a write every frame. What a reader sees must not change:
@@ -19,33 +20,18 @@ async function openReplay(width: number, hash = "#variant=leak&t=0"): Promise<Wa
 }
 
 interface Where {
-  /** The player's time, in seconds, as it reads. */
   time: number;
   heap: number;
   lanes: number;
-  /** The right edge of the revealed curve, in page pixels. */
   clip: number;
 }
 
-/** Where the cursors and the clip's edge stand on screen now, with the time the player shows. */
-const where = (page: Page): Promise<Where> =>
-  page.evaluate(() => {
-    const cell = document.querySelector("replay-cell");
-    const [heap = 0, lanes = 0] = [...(cell?.querySelectorAll("[data-replay-cursor]") ?? [])].map(
-      (c) => c.getBoundingClientRect().left + 1,
-    );
-    const layer = [...document.querySelectorAll<HTMLElement>(".heap-layer.current [data-x-range]")].find(
-      (e) => e.offsetParent !== null,
-    );
-    const svg = layer?.querySelector("svg");
-    const rect = layer?.querySelector("clipPath rect");
-    const box = svg?.getBoundingClientRect();
-    const scale = (box?.width ?? 0) / Number(svg?.getAttribute("width") ?? 1);
-    // The used width: the animated one while playing, the attribute when paused.
-    const width = rect ? Number.parseFloat(getComputedStyle(rect).width) : 0;
-    const time = Number(/[\d.]+/.exec(cell?.querySelector(".player-time")?.textContent ?? "")?.[0]);
-    return { time, heap, lanes, clip: (box?.left ?? 0) + width * scale };
-  });
+/** The time axis now (timeAxis), with the heap's and the lanes' cursor by name. */
+const where = async (page: Page): Promise<Where> => {
+  const { time, cursors, clip } = await timeAxis(page);
+  const [heap = 0, lanes = 0] = cursors;
+  return { time, heap, lanes, clip };
+};
 
 /** How many of the page's animations are the replay's own (not CSS transitions or animations). */
 const ours = (): number =>

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { expectClean, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
+import { timeAxis } from "./replay-axis.ts";
 
 const siteUrl = inject("siteUrl");
 
@@ -177,24 +178,11 @@ describe("the replay", () => {
       const { page } = w;
       for (const t of [0, 1, 2.5, 4, 6]) {
         await scrub(page, t);
-        const xs = await page.evaluate(() => {
-          const cursors = [...document.querySelectorAll<HTMLElement>("replay-cell [data-replay-cursor]")].map(
-            (c) => c.getBoundingClientRect().left + 1,
-          );
-          const layer = [...document.querySelectorAll<HTMLElement>(".heap-layer.current [data-x-range]")].find(
-            (e) => e.offsetParent !== null,
-          );
-          const svg = layer?.querySelector("svg");
-          const rect = layer?.querySelector("clipPath rect");
-          const box = svg?.getBoundingClientRect();
-          const scale = (box?.width ?? 0) / Number(svg?.getAttribute("width") ?? 1);
-          const clipEdge = (box?.left ?? 0) + Number(rect?.getAttribute("width") ?? 0) * scale;
-          return { cursors, clipEdge };
-        });
+        const xs = await timeAxis(page);
         expect(xs.cursors, `t=${String(t)} at ${String(width)} px`).toHaveLength(2);
         const [heap = 0, lanes = 0] = xs.cursors;
         expect(Math.abs(heap - lanes), `t=${String(t)} at ${String(width)} px`).toBeLessThan(1);
-        expect(Math.abs(heap - xs.clipEdge), `t=${String(t)} at ${String(width)} px`).toBeLessThan(1.5);
+        expect(Math.abs(heap - xs.clip), `t=${String(t)} at ${String(width)} px`).toBeLessThan(1.5);
       }
       // A collector's bar ends where the cursor stands at the moment it returned.
       await scrub(page, 2.5);

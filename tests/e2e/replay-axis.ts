@@ -1,0 +1,34 @@
+import type { Page } from "playwright-core";
+
+/** Where the replay's time axis stands on screen now: its two cursors and the revealed curve's edge. */
+export interface AxisNow {
+  /** The player's time, in seconds, as it reads. */
+  time: number;
+  /** The cursors' x, in page pixels (the middle of their 2 px line). */
+  cursors: number[];
+  /** The right edge of the heap chart's revealed curve, in page pixels. */
+  clip: number;
+}
+
+/**
+ * Reads the axis in one task: the time the last frame wrote, and where the cursors and the clip
+ * stood at that frame, whether a frame wrote them (paused) or the browser animates them (playing).
+ */
+export const timeAxis = (page: Page): Promise<AxisNow> =>
+  page.evaluate(() => {
+    const cell = document.querySelector("replay-cell");
+    const cursors = [...(cell?.querySelectorAll("[data-replay-cursor]") ?? [])].map(
+      (c) => c.getBoundingClientRect().left + 1,
+    );
+    const layer = [...document.querySelectorAll<HTMLElement>(".heap-layer.current [data-x-range]")].find(
+      (e) => e.offsetParent !== null,
+    );
+    const svg = layer?.querySelector("svg");
+    const rect = layer?.querySelector("clipPath rect");
+    const box = svg?.getBoundingClientRect();
+    const scale = (box?.width ?? 0) / Number(svg?.getAttribute("width") ?? 1);
+    // The used width: the animated one while playing, the attribute's when paused.
+    const width = rect ? Number.parseFloat(getComputedStyle(rect).width) : 0;
+    const time = Number(/[\d.]+/.exec(cell?.querySelector(".player-time")?.textContent ?? "")?.[0]);
+    return { time, cursors, clip: (box?.left ?? 0) + width * scale };
+  });
