@@ -1,0 +1,172 @@
+import { RECORD_KINDS, type Frame, type RecordKind, type TraceRecord } from "../lib/parse/trace-records.ts";
+
+// The fields of each kind of record, in the order the parser builds them (which is the order
+// JSON.stringify writes them), with how each is written. The CLI's JSON Lines and CSV writers are
+// compiled from this one table at start-up, so neither repeats a kind's fields by hand.
+
+/** How a field's value is written, from its type in trace-records.ts (`?`: or null). */
+export type FieldType =
+  "number" | "number?" | "string" | "string?" | "boolean" | "boolean?" | "numbers" | "numbers?" | "frames" | "frame?";
+
+// The field type of a record field's TypeScript type: a field whose type changes, or a new field,
+// makes the table below fail the type check. Wrapped in [ ] so that unions are not distributed.
+type TypeOf<V> = [V] extends [number]
+  ? "number"
+  : [V] extends [number | null]
+    ? "number?"
+    : [V] extends [string]
+      ? "string"
+      : [V] extends [string | null]
+        ? "string?"
+        : [V] extends [boolean]
+          ? "boolean"
+          : [V] extends [boolean | null]
+            ? "boolean?"
+            : [V] extends [readonly number[]]
+              ? "numbers"
+              : [V] extends [readonly number[] | null]
+                ? "numbers?"
+                : [V] extends [readonly Frame[]]
+                  ? "frames"
+                  : [V] extends [Frame | null]
+                    ? "frame?"
+                    : never;
+
+type RecordOf<K extends RecordKind> = Extract<TraceRecord, { kind: K }>;
+/** A kind's own fields: every record starts with `kind` and `line` and may end with `wall`. */
+type FieldsOf<R> = { readonly [F in Exclude<keyof R, "kind" | "line" | "wall">]-?: TypeOf<R[F]> };
+
+/** Each kind's own fields (after `kind` and `line`, before `wall`), in the parser's order. */
+export const RECORD_FIELDS: { readonly [K in RecordKind]: FieldsOf<RecordOf<K>> } = {
+  gc: {
+    n: "number",
+    t: "number",
+    cpuPercent: "number",
+    clockMs: "numbers",
+    cpuMs: "numbers",
+    heapMB: "numbers",
+    goalMB: "number",
+    stacksMB: "number?",
+    globalsMB: "number?",
+    procs: "number",
+    forced: "boolean",
+    leakCheck: "boolean",
+  },
+  "gc-forced": {},
+  scav: {
+    form: "string",
+    gen: "number?",
+    workKiB: "number",
+    eagerKiB: "number?",
+    retainedKiB: "number",
+    utilPercent: "number",
+    forced: "boolean",
+    controllerReset: "boolean",
+  },
+  sched: {
+    tMs: "number",
+    gomaxprocs: "number",
+    idleprocs: "number",
+    threads: "number",
+    spinningthreads: "number",
+    needspinning: "number?",
+    idlethreads: "number",
+    runqueue: "number",
+    localRunqueues: "numbers?",
+    schedticks: "numbers?",
+    gcwaiting: "boolean?",
+    nmidlelocked: "number?",
+    stopwait: "number?",
+    sysmonwait: "boolean?",
+  },
+  p: {
+    tMs: "number?",
+    id: "number",
+    status: "number",
+    schedtick: "number",
+    syscalltick: "number",
+    m: "number?",
+    runqsize: "number",
+    gfreecnt: "number",
+    timerslen: "number?",
+  },
+  m: {
+    tMs: "number?",
+    id: "number",
+    p: "number?",
+    curg: "number?",
+    mallocing: "number",
+    throwing: "number",
+    preemptoff: "string",
+    locks: "number",
+    dying: "number",
+    spinning: "boolean",
+    blocked: "boolean",
+    lockedg: "number?",
+  },
+  g: { tMs: "number?", id: "number", status: "number", waitReason: "string", m: "number?", lockedm: "number?" },
+  goroutine: {
+    endLine: "number",
+    dump: "number",
+    id: "number",
+    state: "string",
+    leaked: "boolean",
+    waitMinutes: "number?",
+    lockedToThread: "boolean",
+    frames: "frames",
+    framesElided: "boolean",
+    createdBy: "frame?",
+    creator: "number?",
+  },
+  "goroutine-group": {
+    endLine: "number",
+    dump: "number",
+    profile: "string",
+    total: "number",
+    count: "number",
+    frames: "frames",
+    labels: "string?",
+  },
+  other: { text: "string", source: "string" },
+  note: { reason: "string", lines: "numbers?", missingGcs: "numbers?", message: "string" },
+  error: { reason: "string", text: "string", message: "string" },
+};
+
+/** One field of a kind: its name and how it is written. */
+export type Field = readonly [name: string, type: FieldType];
+
+/** A record writer: writes `r` into the sink `w`. */
+export type RecordWriter<W> = (w: W, r: TraceRecord) => void;
+
+/**
+ * Compiles one writer for every kind of record: `body(kind, fields)` gives the JavaScript of the
+ * statements that write a record `r` of that kind into `w`, using the helpers in `scope` by name.
+ * The statements are joined into one function with a switch on the kind, built with
+ * `new Function`, as fast-json-stringify does: each kind's fields are then read by name at a
+ * place of their own, which V8 makes a monomorphic load, where a loop over the table would read
+ * every field of every kind at one place, a megamorphic keyed load several times slower.
+ */
+export function compileRecordWriter<W>(
+  body: (kind: RecordKind, fields: readonly Field[]) => string,
+  scope: Readonly<Record<string, unknown>>,
+): RecordWriter<W> {
+  const cases = RECORD_KINDS.map((kind) => {
+    const fields = Object.entries(RECORD_FIELDS[kind]) as Field[];
+    return `case ${JSON.stringify(kind)}: {\n${body(kind, fields)}\nreturn;\n}`;
+  });
+  const source = `"use strict";\nreturn function writeRecord(w, r) {\nswitch (r.kind) {\n${cases.join("\n")}\n}\n};`;
+  // The source is made from the table above and the callers' fixed templates, never from input.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- compiling the table is the point
+  const make = new Function(...Object.keys(scope), source) as (...helpers: unknown[]) => RecordWriter<W>;
+  return make(...Object.values(scope));
+}
+
+/** `r.<name>` in compiled code (the names are the table's, so they are valid keys). */
+export function fieldOf(name: string): string {
+  return `r[${JSON.stringify(name)}]`;
+}
+
+/** A string's JavaScript literal in compiled code. */
+export function literal(s: string): string {
+  return JSON.stringify(s);
+}
