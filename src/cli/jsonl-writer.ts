@@ -1,6 +1,6 @@
 import type { Frame, TraceRecord } from "../lib/parse/trace-records.ts";
-import type { ByteSink } from "./byte-sink.ts";
-import { compileRecordWriter, fieldOf, literal, type FieldType } from "./record-fields.ts";
+import { NUMBER_BYTES, numberInto, type ByteSink } from "./byte-sink.ts";
+import { compileRecordWriter, fieldOf, type Field, type FieldType } from "./record-fields.ts";
 
 // JSON Lines without JSON.stringify: a record's shape is fixed by its kind (the parsers build each
 // kind's fields in one order, and `wall` comes last when a prefix gave one), so its line is
@@ -15,11 +15,6 @@ function num(w: ByteSink, n: number): void {
   else w.ascii("null");
 }
 
-function numOrNull(w: ByteSink, n: number | null): void {
-  if (n === null) w.ascii("null");
-  else num(w, n);
-}
-
 function str(w: ByteSink, s: string): void {
   w.jsonString(s);
 }
@@ -27,14 +22,6 @@ function str(w: ByteSink, s: string): void {
 function strOrNull(w: ByteSink, s: string | null): void {
   if (s === null) w.ascii("null");
   else w.jsonString(s);
-}
-
-function bool(w: ByteSink, b: boolean): void {
-  w.ascii(b ? "true" : "false");
-}
-
-function boolOrNull(w: ByteSink, b: boolean | null): void {
-  w.ascii(b === null ? "null" : b ? "true" : "false");
 }
 
 function numbers(w: ByteSink, a: readonly number[] | null): void {
@@ -77,42 +64,125 @@ function frames(w: ByteSink, a: readonly Frame[]): void {
   w.byte(93);
 }
 
-/** The end of a record's line: its wall time when a prefix gave one, the brace, the newline. */
-function end(w: ByteSink, wall: string | undefined): void {
-  if (wall !== undefined) {
-    w.ascii(',"wall":');
-    w.jsonString(wall);
-  }
-  w.ascii("}\n");
+/** `null`, `true`, `false` into a buffer with room for them; each returns where it ended. */
+function nullInto(b: Uint8Array, p: number): number {
+  b[p] = 110;
+  b[p + 1] = 117;
+  b[p + 2] = 108;
+  b[p + 3] = 108;
+  return p + 4;
 }
 
-/** The helper that writes each type of field's value. */
-const WRITE: Record<FieldType, string> = {
-  number: "num",
-  "number?": "numOrNull",
+function boolInto(b: Uint8Array, p: number, v: boolean): number {
+  if (v) {
+    b[p] = 116;
+    b[p + 1] = 114;
+    b[p + 2] = 117;
+    b[p + 3] = 101;
+    return p + 4;
+  }
+  b[p] = 102;
+  b[p + 1] = 97;
+  b[p + 2] = 108;
+  b[p + 3] = 115;
+  b[p + 4] = 101;
+  return p + 5;
+}
+
+/** A number as JSON.stringify writes it (NaN and ±Infinity are null), into a buffer with room. */
+function numInto(b: Uint8Array, p: number, n: number): number {
+  return n - n === 0 ? numberInto(b, p, n) : nullInto(b, p);
+}
+
+function numOrNullInto(b: Uint8Array, p: number, n: number | null): number {
+  return n === null ? nullInto(b, p) : numInto(b, p, n);
+}
+
+function boolOrNullInto(b: Uint8Array, p: number, v: boolean | null): number {
+  return v === null ? nullInto(b, p) : boolInto(b, p, v);
+}
+
+/** The wall time's field, when a prefix gave one. */
+function wallField(w: ByteSink, wall: string): void {
+  w.ascii(',"wall":');
+  w.jsonString(wall);
+}
+
+// The values written into the buffer by the compiled code itself, and the room each needs; the
+// others (strings, lists, frames) are written by the sink's helpers above, between such runs.
+const FIXED: Partial<Record<FieldType, { helper: string; room: number }>> = {
+  number: { helper: "numInto", room: NUMBER_BYTES },
+  "number?": { helper: "numOrNullInto", room: NUMBER_BYTES },
+  boolean: { helper: "boolInto", room: 5 },
+  "boolean?": { helper: "boolOrNullInto", room: 5 },
+};
+const VARIABLE: Partial<Record<FieldType, string>> = {
   string: "str",
   "string?": "strOrNull",
-  boolean: "bool",
-  "boolean?": "boolOrNull",
   numbers: "numbers",
   "numbers?": "numbers",
   frames: "frames",
   "frame?": "frame",
 };
 
-// Each kind's line: `{"kind":K,"line":` then `,"name":` and the value for each field, then the end.
-const write = compileRecordWriter<ByteSink>(
-  (kind, fields) =>
-    [
-      `w.ascii(${literal(`{"kind":${JSON.stringify(kind)},"line":`)});`,
-      "num(w, r.line);",
-      ...fields.map(
-        ([name, type]) => `w.ascii(${literal(`,${JSON.stringify(name)}:`)}); ${WRITE[type]}(w, ${fieldOf(name)});`,
-      ),
-      "end(w, r.wall);",
-    ].join("\n"),
-  { num, numOrNull, str, strOrNull, bool, boolOrNull, numbers, frames, frame, end },
-);
+/** Statements that store the bytes of ASCII `text` at `p` in `b` and move `p` past them. */
+function storeBytes(text: string): string {
+  const stores = Array.from(text, (c, i) => `b[p${i === 0 ? "" : ` + ${i}`}] = ${c.charCodeAt(0)};`);
+  return `${stores.join(" ")} p += ${text.length};`;
+}
+
+/**
+ * One kind's statements: `{"kind":K,"line":N`, then `,"name":` and each value, then `}` and the
+ * newline. The fixed text and the numbers and booleans between two strings or lists are stored
+ * straight into the buffer, after one check that it has room for all of them; a string or list
+ * is written by the sink, which checks for its own room.
+ */
+function kindWriter(kind: string, fields: readonly Field[]): string {
+  const out: string[] = [];
+  let run: string[] = [];
+  let room = 0;
+  const flush = (): void => {
+    out.push(`b = w.room(${room}); p = w.at;`, ...run, "w.at = p;");
+    run = [];
+    room = 0;
+  };
+  const text = (t: string): void => {
+    run.push(storeBytes(t));
+    room += t.length;
+  };
+  text(`{"kind":${JSON.stringify(kind)},"line":`);
+  run.push("p = numInto(b, p, r.line);");
+  room += NUMBER_BYTES;
+  for (const [name, type] of fields) {
+    text(`,${JSON.stringify(name)}:`);
+    const fixed = FIXED[type];
+    if (fixed !== undefined) {
+      run.push(`p = ${fixed.helper}(b, p, ${fieldOf(name)});`);
+      room += fixed.room;
+    } else {
+      flush();
+      out.push(`${VARIABLE[type] ?? ""}(w, ${fieldOf(name)});`);
+    }
+  }
+  flush();
+  out.push("if (r.wall !== undefined) wallField(w, r.wall);", "b = w.room(2); p = w.at;");
+  run.push(storeBytes("}\n"));
+  out.push(...run, "w.at = p;");
+  return ["let b, p;", ...out].join("\n");
+}
+
+const write = compileRecordWriter<ByteSink>(kindWriter, {
+  numInto,
+  numOrNullInto,
+  boolInto,
+  boolOrNullInto,
+  str,
+  strOrNull,
+  numbers,
+  frames,
+  frame,
+  wallField,
+});
 
 /**
  * Writes one record as a line of JSON Lines: the bytes of `JSON.stringify(record) + "\n"` for

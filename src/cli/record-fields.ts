@@ -141,7 +141,7 @@ export type RecordWriter<W> = (w: W, r: TraceRecord) => void;
 /**
  * Compiles one writer for every kind of record: `body(kind, fields)` gives the JavaScript of the
  * statements that write a record `r` of that kind into `w`, using the helpers in `scope` by name.
- * The statements are joined into one function with a switch on the kind, built with
+ * Each kind's statements become a function, called from a switch on the kind, built with
  * `new Function`, as fast-json-stringify does: each kind's fields are then read by name at a
  * place of their own, which V8 makes a monomorphic load, where a loop over the table would read
  * every field of every kind at one place, a megamorphic keyed load several times slower.
@@ -150,11 +150,20 @@ export function compileRecordWriter<W>(
   body: (kind: RecordKind, fields: readonly Field[]) => string,
   scope: Readonly<Record<string, unknown>>,
 ): RecordWriter<W> {
-  const cases = RECORD_KINDS.map((kind) => {
+  // One function per kind, which V8 optimizes on its own (inlining the helpers it calls), and a
+  // switch that calls them: one function holding every kind's statements would run out of V8's
+  // inlining budget and call the helpers instead.
+  const kinds = RECORD_KINDS.map((kind, i) => {
     const fields = Object.entries(RECORD_FIELDS[kind]) as Field[];
-    return `case ${JSON.stringify(kind)}: {\n${body(kind, fields)}\nreturn;\n}`;
+    return { kind, name: `write${i}`, body: body(kind, fields) };
   });
-  const source = `"use strict";\nreturn function writeRecord(w, r) {\nswitch (r.kind) {\n${cases.join("\n")}\n}\n};`;
+  const source = [
+    '"use strict";',
+    ...kinds.map(({ name, body }) => `function ${name}(w, r) {\n${body}\n}`),
+    "return function writeRecord(w, r) {\nswitch (r.kind) {",
+    ...kinds.map(({ kind, name }) => `case ${JSON.stringify(kind)}: ${name}(w, r); return;`),
+    "}\n};",
+  ].join("\n");
   // The source is made from the table above and the callers' fixed templates, never from input.
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- compiling the table is the point
   const make = new Function(...Object.keys(scope), source) as (...helpers: unknown[]) => RecordWriter<W>;
