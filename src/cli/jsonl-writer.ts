@@ -1,6 +1,6 @@
 import type { Frame, TraceRecord } from "../lib/parse/trace-records.ts";
 import { NUMBER_BYTES, numberInto, type ByteSink } from "./byte-sink.ts";
-import { compileRecordWriter, fieldOf, type Field, type FieldType } from "./record-fields.ts";
+import { compileRecordWriter, fieldOf, WriterStatements, type Field, type FieldType } from "./record-fields.ts";
 
 // JSON Lines without JSON.stringify: a record's shape is fixed by its kind (the parsers build each
 // kind's fields in one order, and `wall` comes last when a prefix gave one), so its line is
@@ -108,8 +108,8 @@ function wallField(w: ByteSink, wall: string): void {
   w.jsonString(wall);
 }
 
-// The values written into the buffer by the compiled code itself, and the room each needs; the
-// others (strings, lists, frames) are written by the sink's helpers above, between such runs.
+// The values stored into the buffer by the compiled code itself, and the room each needs; the
+// others (strings, lists, frames) are written through the sink by the helpers above.
 const FIXED: Partial<Record<FieldType, { helper: string; room: number }>> = {
   number: { helper: "numInto", room: NUMBER_BYTES },
   "number?": { helper: "numOrNullInto", room: NUMBER_BYTES },
@@ -125,50 +125,23 @@ const VARIABLE: Partial<Record<FieldType, string>> = {
   "frame?": "frame",
 };
 
-/** Statements that store the bytes of ASCII `text` at `p` in `b` and move `p` past them. */
-function storeBytes(text: string): string {
-  const stores = Array.from(text, (c, i) => `b[p${i === 0 ? "" : ` + ${i}`}] = ${c.charCodeAt(0)};`);
-  return `${stores.join(" ")} p += ${text.length};`;
-}
-
 /**
  * One kind's statements: `{"kind":K,"line":N`, then `,"name":` and each value, then `}` and the
- * newline. The fixed text and the numbers and booleans between two strings or lists are stored
- * straight into the buffer, after one check that it has room for all of them; a string or list
- * is written by the sink, which checks for its own room.
+ * newline; the wall time, when a prefix gave one, before the `}`.
  */
 function kindWriter(kind: string, fields: readonly Field[]): string {
-  const out: string[] = [];
-  let run: string[] = [];
-  let room = 0;
-  const flush = (): void => {
-    out.push(`b = w.room(${room}); p = w.at;`, ...run, "w.at = p;");
-    run = [];
-    room = 0;
-  };
-  const text = (t: string): void => {
-    run.push(storeBytes(t));
-    room += t.length;
-  };
-  text(`{"kind":${JSON.stringify(kind)},"line":`);
-  run.push("p = numInto(b, p, r.line);");
-  room += NUMBER_BYTES;
+  const code = new WriterStatements();
+  code.text(`{"kind":${JSON.stringify(kind)},"line":`);
+  code.store("numInto", "r.line", NUMBER_BYTES);
   for (const [name, type] of fields) {
-    text(`,${JSON.stringify(name)}:`);
+    code.text(`,${JSON.stringify(name)}:`);
     const fixed = FIXED[type];
-    if (fixed !== undefined) {
-      run.push(`p = ${fixed.helper}(b, p, ${fieldOf(name)});`);
-      room += fixed.room;
-    } else {
-      flush();
-      out.push(`${VARIABLE[type] ?? ""}(w, ${fieldOf(name)});`);
-    }
+    if (fixed !== undefined) code.store(fixed.helper, fieldOf(name), fixed.room);
+    else code.sink(`${VARIABLE[type] ?? ""}(w, ${fieldOf(name)});`);
   }
-  flush();
-  out.push("if (r.wall !== undefined) wallField(w, r.wall);", "b = w.room(2); p = w.at;");
-  run.push(storeBytes("}\n"));
-  out.push(...run, "w.at = p;");
-  return ["let b, p;", ...out].join("\n");
+  code.sink("if (r.wall !== undefined) wallField(w, r.wall);");
+  code.text("}\n");
+  return code.done();
 }
 
 const write = compileRecordWriter<ByteSink>(kindWriter, {

@@ -179,3 +179,48 @@ export function fieldOf(name: string): string {
 export function literal(s: string): string {
   return JSON.stringify(s);
 }
+
+/**
+ * The statements of one kind's compiled writer, into a ByteSink `w`: runs of bytes that the code
+ * stores straight into the sink's buffer (`b`, at `p`) after one check that the buffer has room
+ * for the whole run, and, between runs, statements that write through the sink (strings and
+ * lists, whose length is not known in advance, check for their own room).
+ */
+export class WriterStatements {
+  readonly #out: string[] = ["let b, p;"];
+  #run: string[] = [];
+  #room = 0;
+
+  /** Stores ASCII text known when compiling. */
+  text(t: string): void {
+    if (t === "") return;
+    const stores = Array.from(t, (c, i) => `b[p${i === 0 ? "" : ` + ${i}`}] = ${c.charCodeAt(0)};`);
+    this.#run.push(`${stores.join(" ")} p += ${t.length};`);
+    this.#room += t.length;
+  }
+
+  /** Stores a value with `helper(b, p, value)`, which returns where it ended, writing at most `room` bytes. */
+  store(helper: string, value: string, room: number): void {
+    this.#run.push(`p = ${helper}(b, p, ${value});`);
+    this.#room += room;
+  }
+
+  /** A statement that writes through the sink `w`, after the run so far. */
+  sink(statement: string): void {
+    this.#end();
+    this.#out.push(statement);
+  }
+
+  /** The statements, the last run ended. */
+  done(): string {
+    this.#end();
+    return this.#out.join("\n");
+  }
+
+  #end(): void {
+    if (this.#run.length === 0) return;
+    this.#out.push(`b = w.room(${this.#room}); p = w.at;`, ...this.#run, "w.at = p;");
+    this.#run = [];
+    this.#room = 0;
+  }
+}
