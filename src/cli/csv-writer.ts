@@ -34,12 +34,16 @@ function text(w: ByteSink, s: string | null): void {
 /** Numbers joined with ';'; no cell for null or an empty list. */
 function numbers(w: ByteSink, a: readonly number[] | null): void {
   if (a === null) return;
+  // One room check for the whole list: separators and each number's most bytes.
+  const b = w.room(a.length * (NUMBER_BYTES + 1));
+  let p = w.at;
   let first = true;
   for (const n of a) {
-    if (!first) w.byte(SEPARATOR);
-    w.number(n);
+    if (!first) b[p++] = SEPARATOR;
+    p = numberInto(b, p, n);
     first = false;
   }
+  w.at = p;
 }
 
 function frameText(f: Frame): string {

@@ -29,14 +29,18 @@ function numbers(w: ByteSink, a: readonly number[] | null): void {
     w.ascii("null");
     return;
   }
-  w.byte(91); // "["
+  // One room check for the whole list: brackets, commas and each number's most bytes.
+  const b = w.room(2 + a.length * (NUMBER_BYTES + 1));
+  let p = w.at;
+  b[p++] = 91; // "["
   let first = true;
   for (const n of a) {
-    if (!first) w.byte(44); // ","
-    num(w, n);
+    if (!first) b[p++] = 44; // ","
+    p = numInto(b, p, n);
     first = false;
   }
-  w.byte(93); // "]"
+  b[p++] = 93; // "]"
+  w.at = p;
 }
 
 function frame(w: ByteSink, f: Frame | null): void {
