@@ -3,6 +3,7 @@
 // which is on by default from Node 22.18 / 23.6. Older supported Nodes (engines: >=22.12) have it
 // behind --experimental-strip-types, so this file, plain JS, re-runs itself with that flag.
 import { spawn } from "node:child_process";
+import module from "node:module";
 import { fileURLToPath } from "node:url";
 
 const [major, minor] = process.versions.node.split(".").map(Number);
@@ -30,6 +31,10 @@ if (!process.features.typescript) {
     else process.exit(code ?? 1);
   });
 } else {
+  // Node's compile cache (in the temp folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off) keeps
+  // the CLI's modules with their types stripped and compiled, which otherwise takes some 100 ms of
+  // every run's start (0.15 s of CPU against 0.04 s here, for a run that reads nothing).
+  module.enableCompileCache?.();
   const { main } = await import("../src/cli/main.ts");
   // main() reports a failed write to stdout itself (one line, exit 2); this catches one that
   // comes after it has returned, so it never ends in a stack trace either.

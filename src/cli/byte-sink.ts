@@ -105,62 +105,26 @@ export class ByteSink {
    * which is most of them; others go through String().
    */
   number(n: number): void {
-    if ((n | 0) === n) {
-      // -0 too: (−0 | 0) === −0, and both print it as 0.
-      this.#int(n);
-      return;
-    }
-    const m = Math.round(n * 1000);
-    // m / 1000 is then the decimal with at most three decimals whose double n is, and its
-    // shortest form (what String prints) is those digits with trailing zeros left out: two
-    // decimals of at most ten digits cannot round to the same double.
-    if (m > 0 && m < 0x7fffffff && m / 1000 === n) {
-      const whole = (m / 1000) | 0;
-      const frac = m - whole * 1000;
-      this.#int(whole);
-      if (this.#pos + 4 > this.#buf.length) this.#room(4);
-      const buf = this.#buf;
-      const d1 = (frac / 100) | 0;
-      const rest = frac - d1 * 100;
-      const d2 = (rest / 10) | 0;
-      const d3 = rest - d2 * 10;
-      buf[this.#pos++] = 46; // "."
-      buf[this.#pos++] = 48 + d1;
-      if (rest !== 0) {
-        buf[this.#pos++] = 48 + d2;
-        if (d3 !== 0) buf[this.#pos++] = 48 + d3;
-      }
-      return;
-    }
-    this.ascii(String(n));
+    if (this.#pos + NUMBER_BYTES > this.#buf.length) this.#room(NUMBER_BYTES);
+    this.#pos = numberInto(this.#buf, this.#pos, n);
   }
 
-  /** A 32-bit integer's digits. */
-  #int(n: number): void {
-    if (this.#pos + 11 > this.#buf.length) this.#room(11);
-    const buf = this.#buf;
-    if (n < 0) {
-      buf[this.#pos++] = 45; // "-"
-      if (n === -0x80000000) {
-        this.ascii("2147483648");
-        return;
-      }
-      n = -n;
-    }
-    if (n < 10) {
-      buf[this.#pos++] = 48 + n;
-      return;
-    }
-    let digits = 2;
-    for (let x = n; x >= 100; x = (x / 10) | 0) digits++;
-    let i = this.#pos + digits;
-    this.#pos = i;
-    while (n >= 10) {
-      const q = (n / 10) | 0;
-      buf[--i] = 48 + n - q * 10;
-      n = q;
-    }
-    buf[i - 1] = 48 + n;
+  /**
+   * The buffer being written, with room for `n` more bytes from {@link at}: for writers that
+   * store bytes themselves (compiled ones, jsonl-writer.ts) and then move {@link at} past them.
+   */
+  room(n: number): Uint8Array {
+    if (this.#pos + n > this.#buf.length) this.#room(n);
+    return this.#buf;
+  }
+
+  /** Where the next byte goes in the buffer {@link room} returned. */
+  get at(): number {
+    return this.#pos;
+  }
+
+  set at(pos: number) {
+    this.#pos = pos;
   }
 
   /**
@@ -238,6 +202,70 @@ export class ByteSink {
     if (quote) buf[pos++] = QUOTE;
     this.#pos = pos;
   }
+}
+
+/** The most bytes {@link numberInto} writes: String() of a double is at most 25 characters. */
+export const NUMBER_BYTES = 32;
+
+/**
+ * Writes `n` into `buf` at `pos` as String(n) writes it (see {@link ByteSink.number}), with room for
+ * {@link NUMBER_BYTES}; returns where it ended.
+ */
+export function numberInto(buf: Uint8Array, pos: number, n: number): number {
+  if ((n | 0) === n) {
+    // -0 too: (−0 | 0) === −0, and both print it as 0.
+    return intInto(buf, pos, n);
+  }
+  const m = Math.round(n * 1000);
+  // m / 1000 is then the decimal with at most three decimals whose double n is, and its
+  // shortest form (what String prints) is those digits with trailing zeros left out: two
+  // decimals of at most ten digits cannot round to the same double.
+  if (m > 0 && m < 0x7fffffff && m / 1000 === n) {
+    const whole = (m / 1000) | 0;
+    const frac = m - whole * 1000;
+    pos = intInto(buf, pos, whole);
+    const d1 = (frac / 100) | 0;
+    const rest = frac - d1 * 100;
+    const d2 = (rest / 10) | 0;
+    const d3 = rest - d2 * 10;
+    buf[pos++] = 46; // "."
+    buf[pos++] = 48 + d1;
+    if (rest !== 0) {
+      buf[pos++] = 48 + d2;
+      if (d3 !== 0) buf[pos++] = 48 + d3;
+    }
+    return pos;
+  }
+  const text = String(n);
+  for (let i = 0; i < text.length; i++) buf[pos++] = text.charCodeAt(i);
+  return pos;
+}
+
+/** A 32-bit integer's digits. */
+function intInto(buf: Uint8Array, pos: number, n: number): number {
+  if (n < 0) {
+    buf[pos++] = 45; // "-"
+    if (n === -0x80000000) {
+      for (const c of "2147483648") buf[pos++] = c.charCodeAt(0);
+      return pos;
+    }
+    n = -n;
+  }
+  if (n < 10) {
+    buf[pos++] = 48 + n;
+    return pos;
+  }
+  let digits = 2;
+  for (let x = n; x >= 100; x = (x / 10) | 0) digits++;
+  const end = pos + digits;
+  let i = end;
+  while (n >= 10) {
+    const q = (n / 10) | 0;
+    buf[--i] = 48 + n - q * 10;
+    n = q;
+  }
+  buf[i - 1] = 48 + n;
+  return end;
 }
 
 /** True for what String.prototype.trim takes off: WhiteSpace and LineTerminator (ECMA-262). */

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ByteSink, CHUNK_BYTES } from "../../../src/cli/byte-sink.ts";
 import { CsvWriter } from "../../../src/cli/csv-writer.ts";
 import { writeJsonLine } from "../../../src/cli/jsonl-writer.ts";
+import { RECORD_FIELDS } from "../../../src/cli/record-fields.ts";
 import { LogParser } from "../../../src/lib/parse/log-parser.ts";
 import { csvHeader, recordToCsv } from "../../../src/lib/parse/records-csv.ts";
 import { RECORD_KINDS, type TraceRecord } from "../../../src/lib/parse/trace-records.ts";
@@ -50,6 +51,15 @@ describe("the CLI's record writers give the bytes of JSON.stringify and recordTo
   it("the committed logs hold every kind of record", () => {
     expect(LOGS.length).toBeGreaterThan(30);
     expect(new Set(allRecords.map((r) => r.kind))).toEqual(new Set(RECORD_KINDS));
+  });
+
+  // The writers are compiled from this table: a field the parser adds, drops or moves and the
+  // table does not is named here (the type check also catches an added or retyped field).
+  it("the writers' field table lists each kind's fields in the order the parser builds them", () => {
+    for (const r of allRecords) {
+      const own = Object.keys(r).filter((k) => k !== "kind" && k !== "line" && k !== "wall");
+      expect([r.kind, ...own]).toEqual([r.kind, ...Object.keys(RECORD_FIELDS[r.kind])]);
+    }
   });
 
   it.each(LOGS.map((f) => [f.slice(root.length), f]))("%s", (_name, file) => {
