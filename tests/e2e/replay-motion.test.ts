@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { expectClean, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
-import { timeAxis } from "./replay-axis.ts";
+import { timeAxis } from "./replay-page.ts";
 
 // While the clock plays, the browser moves the time cursors and the heap chart's revealed curve
 // (src/client/replay/motion.ts) instead of a write every frame. What a reader sees must not change:

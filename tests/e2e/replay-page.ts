@@ -1,4 +1,35 @@
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { watchedPage, type WatchedPage } from "./browser.ts";
+
+// What the replay's browser tests share: opening the article at a replay state, scrubbing, reading
+// a panel, and where the time axis stands.
+
+/** Opens the article (English unless lang is "") at a replay state, with the cell ready. */
+export async function openReplay(
+  browser: Browser,
+  siteUrl: string,
+  hash = "",
+  lang: "en/" | "" = "en/",
+  width = 1280,
+): Promise<WatchedPage> {
+  const w = await watchedPage(browser, siteUrl, { viewport: { width, height: 900 } });
+  await w.page.goto(`${siteUrl}${lang}${hash}`);
+  await w.page.locator("replay-cell").scrollIntoViewIfNeeded();
+  await w.page.locator("replay-cell[data-ready]").waitFor();
+  return w;
+}
+
+/** Moves the clock with the slider, as a reader dragging it would. */
+export const scrub = (page: Page, t: number): Promise<void> =>
+  page.locator("replay-cell .player-scrub input").fill(String(t));
+
+/** The text of the cell's first element matching a selector, trimmed. */
+export const text = async (page: Page, selector: string): Promise<string> =>
+  ((await page.locator(`replay-cell ${selector}`).first().textContent()) ?? "").trim();
+
+/** A count in the status table: goroutines with a status, the program's own or all. */
+export const count = async (page: Page, status: number, column: "user" | "all"): Promise<string> =>
+  text(page, `tr[data-status="${String(status)}"] .count-${column}`);
 
 /** Where the replay's time axis stands on screen now: its two cursors and the revealed curve's edge. */
 export interface AxisNow {
