@@ -10,8 +10,9 @@ export interface LineMarks {
   /** A text for screen readers and hover, per line (why it is marked). */
   labels?: ReadonlyMap<number, string>;
   /**
-   * Text put before a line's code, as real text in its own `<span class="line-sign">` (a diff's
-   * `+`, `-` or space): read aloud and copied with the line, unlike a CSS marker.
+   * Text put before a line's code, as real text in its own `<i>`, the line's first child (a diff's
+   * `+`, `-` or space): read aloud and copied with the line, unlike a CSS marker. An `<i>`, which
+   * no token uses (they are spans), and no class: 24 bytes less on each of a page's 330 diff lines.
    */
   prefixes?: ReadonlyMap<number, string>;
 }
@@ -131,8 +132,8 @@ function marksTransformer(marks: LineMarks): ShikiTransformer {
       if (prefix !== undefined) {
         node.children.unshift({
           type: "element",
-          tagName: "span",
-          properties: { class: "line-sign" },
+          tagName: "i",
+          properties: {},
           children: [{ type: "text", value: prefix }],
         });
       }
