@@ -4,6 +4,7 @@ import { collapseWhitespaceInPages } from "./collapse-whitespace.ts";
 import { addContentSecurityPolicy } from "./csp.ts";
 import { deferMarkup } from "./defer-markup.ts";
 import { makePortable } from "./make-portable.ts";
+import { minifyMarkupInPages } from "./minify-markup.ts";
 
 /**
  * An Astro integration that makes the built site work from any subfolder and from file://.
@@ -34,6 +35,9 @@ export function portableBuild(): AstroIntegration {
         const csp = await addContentSecurityPolicy(fileURLToPath(dir));
         logger.info(`csp: ${String(csp.pages)} pages, ${String(csp.inlineScripts)} inline script hashes`);
         for (const blocked of csp.blocked) logger.warn(`csp blocks an inline handler or URL: ${blocked}`);
+        // Last: the steps above find tags and attributes by their quoted values.
+        const minified = await minifyMarkupInPages(fileURLToPath(dir));
+        logger.info(`markup: ${String(Math.round(minified / 1024))} KB of quotes and optional end tags dropped`);
       },
     },
   };
