@@ -37,7 +37,12 @@ function compactColours(): ShikiTransformer {
   return {
     name: "blocked-forever:compact-colours",
     pre(pre) {
-      const style = typeof pre.properties.style === "string" ? pre.properties.style : "";
+      // The themes' backgrounds (--shiki-light-bg, --shiki-dark-bg): the page's CSS gives listings
+      // their own background, so nothing reads them.
+      const style = (typeof pre.properties.style === "string" ? pre.properties.style : "").replace(
+        /;?--shiki-(?:light|dark)-bg:[^;]*/g,
+        "",
+      );
       const base = /--shiki-light:(#\w+);--shiki-dark:(#\w+)/i.exec(style);
       const baseKey = base ? `${base[1] ?? ""};${base[2] ?? ""}`.toLowerCase() : "";
       const palette = new Map<string, number>();
@@ -85,7 +90,9 @@ function compactColours(): ShikiTransformer {
         const [light, dark] = key.split(";");
         return `--l${String(i)}:${light ?? ""};--d${String(i)}:${dark ?? ""}`;
       });
-      if (vars.length > 0) pre.properties.style = `${style};${vars.join(";")}`;
+      pre.properties.style = [style, ...vars].join(";");
+      // shiki names its themes on the <pre> ("shiki-themes bf-light bf-dark"); no style reads them.
+      pre.properties["class"] = "shiki";
     },
   };
 }
