@@ -3,7 +3,9 @@ import { fileURLToPath } from "node:url";
 import { collapseWhitespaceInPages } from "./collapse-whitespace.ts";
 import { addContentSecurityPolicy } from "./csp.ts";
 import { deferMarkup } from "./defer-markup.ts";
+import { lateScriptsInPages } from "./late-scripts.ts";
 import { makePortable } from "./make-portable.ts";
+import { minifyMarkupInPages } from "./minify-markup.ts";
 
 /**
  * An Astro integration that makes the built site work from any subfolder and from file://.
@@ -31,9 +33,14 @@ export function portableBuild(): AstroIntegration {
         logger.info(
           `deferred: ${String(deferred.elements)} hidden elements of ${String(deferred.pages)} pages, ${String(Math.round(deferred.bytes / 1024))} KB, into deferred/`,
         );
+        const late = await lateScriptsInPages(fileURLToPath(dir));
+        logger.info(`scripts: ${String(late)} pages ask for theirs after the first paint`);
         const csp = await addContentSecurityPolicy(fileURLToPath(dir));
         logger.info(`csp: ${String(csp.pages)} pages, ${String(csp.inlineScripts)} inline script hashes`);
         for (const blocked of csp.blocked) logger.warn(`csp blocks an inline handler or URL: ${blocked}`);
+        // Last: the steps above find tags and attributes by their quoted values.
+        const minified = await minifyMarkupInPages(fileURLToPath(dir));
+        logger.info(`markup: ${String(Math.round(minified / 1024))} KB of quotes and optional end tags dropped`);
       },
     },
   };

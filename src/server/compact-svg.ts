@@ -75,6 +75,51 @@ export const SHARED_ATTRS: { cls: string; on: "svg" | "g"; attrs: Record<string,
   { cls: "p-num", on: "g", attrs: { "font-variant": "tabular-nums" } },
 ];
 
+/** A plain `translate(x y)` (or `translate(x)`), as Plot writes on each tick label. */
+const TRANSLATE = /^translate\((-?[\d.]+)(?:[ ,](-?[\d.]+))?\)$/;
+
+/**
+ * Tick labels: Plot places each with `transform="translate(x y)"` and shifts it by `y=".71em"`;
+ * the same place as `x`, `y` and `dy` is 20 bytes shorter, on every label of every chart.
+ */
+function placeLabels(root: Element): void {
+  for (const label of root.querySelectorAll("text[transform]")) {
+    const m = TRANSLATE.exec(label.getAttribute("transform") ?? "");
+    if (!m || label.hasAttribute("x") || label.hasAttribute("dy") || label.hasAttribute("dx")) continue;
+    const y = label.getAttribute("y");
+    if (y !== null && !y.endsWith("em")) continue;
+    label.removeAttribute("transform");
+    label.setAttribute("x", m[1] ?? "0");
+    label.setAttribute("y", m[2] ?? "0");
+    if (y !== null) label.setAttribute("dy", y);
+  }
+}
+
+/** A grid's lines (x1, x2, y1, y2 and nothing else each) as one path, which draws the same strokes. */
+function mergeGridLines(root: Element): void {
+  for (const grid of root.querySelectorAll("g.p-grid")) {
+    const lines = [...grid.children];
+    const plain = lines.every(
+      (l) =>
+        l.tagName.toLowerCase() === "line" &&
+        l.attributes.length === 4 &&
+        ["x1", "x2", "y1", "y2"].every((a) => l.hasAttribute(a)),
+    );
+    if (!plain || lines.length < 2) continue;
+    const d = lines
+      .map((l) => {
+        const [x1, x2, y1, y2] = ["x1", "x2", "y1", "y2"].map((a) => l.getAttribute(a) ?? "0");
+        if (y1 === y2) return `M${x1 ?? "0"} ${y1 ?? "0"}H${x2 ?? "0"}`;
+        if (x1 === x2) return `M${x1 ?? "0"} ${y1 ?? "0"}V${y2 ?? "0"}`;
+        return `M${x1 ?? "0"} ${y1 ?? "0"}L${x2 ?? "0"} ${y2 ?? "0"}`;
+      })
+      .join("");
+    const path = root.ownerDocument.createElementNS("http://www.w3.org/2000/svg", "path");
+    path.setAttribute("d", d);
+    grid.replaceChildren(path);
+  }
+}
+
 /** Replaces each SHARED_ATTRS set with its class; drops aria-hidden inside the hidden <svg>. */
 function shareAttributes(svg: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
@@ -94,14 +139,17 @@ function shareAttributes(svg: string): string {
     // each group changes nothing.
     if (el !== root && root.getAttribute("aria-hidden") === "true") el.removeAttribute("aria-hidden");
   }
+  placeLabels(root);
+  mergeGridLines(root);
   // linkedom closes an empty element with " />"; SVGO wrote "/>".
   return root.outerHTML.replace(/(<[a-z][^<>]*?) \/>/g, "$1/>");
 }
 
 /**
  * Compacts one chart's SVG markup: drops Plot's per-chart <style> (the page's charts.css carries
- * the same rules once, for the `bf-plot` class this adds), runs SVGO (CONFIG) and puts the
- * presentation attributes every chart repeats into classes (SHARED_ATTRS).
+ * the same rules once, for the `bf-plot` class this adds), runs SVGO (CONFIG), puts the
+ * presentation attributes every chart repeats into classes (SHARED_ATTRS), places tick labels by
+ * x and y (placeLabels) and draws a grid as one path (mergeGridLines): SVGO does neither.
  */
 export function compactSvg(svg: string): string {
   const marked = svg.replace(PLOT_STYLE, "").replace(/^<svg([^>]*) class="/, '<svg$1 class="bf-plot ');

@@ -10,8 +10,9 @@ export interface LineMarks {
   /** A text for screen readers and hover, per line (why it is marked). */
   labels?: ReadonlyMap<number, string>;
   /**
-   * Text put before a line's code, as real text in its own `<span class="line-sign">` (a diff's
-   * `+`, `-` or space): read aloud and copied with the line, unlike a CSS marker.
+   * Text put before a line's code, as real text in its own `<i>`, the line's first child (a diff's
+   * `+`, `-` or space): read aloud and copied with the line, unlike a CSS marker. An `<i>`, which
+   * no token uses (they are spans), and no class: 24 bytes less on each of a page's 330 diff lines.
    */
   prefixes?: ReadonlyMap<number, string>;
 }
@@ -36,7 +37,12 @@ function compactColours(): ShikiTransformer {
   return {
     name: "blocked-forever:compact-colours",
     pre(pre) {
-      const style = typeof pre.properties.style === "string" ? pre.properties.style : "";
+      // The themes' backgrounds (--shiki-light-bg, --shiki-dark-bg): the page's CSS gives listings
+      // their own background, so nothing reads them.
+      const style = (typeof pre.properties.style === "string" ? pre.properties.style : "").replace(
+        /;?--shiki-(?:light|dark)-bg:[^;]*/g,
+        "",
+      );
       const base = /--shiki-light:(#\w+);--shiki-dark:(#\w+)/i.exec(style);
       const baseKey = base ? `${base[1] ?? ""};${base[2] ?? ""}`.toLowerCase() : "";
       const palette = new Map<string, number>();
@@ -84,7 +90,9 @@ function compactColours(): ShikiTransformer {
         const [light, dark] = key.split(";");
         return `--l${String(i)}:${light ?? ""};--d${String(i)}:${dark ?? ""}`;
       });
-      if (vars.length > 0) pre.properties.style = `${style};${vars.join(";")}`;
+      pre.properties.style = [style, ...vars].join(";");
+      // shiki names its themes on the <pre> ("shiki-themes bf-light bf-dark"); no style reads them.
+      pre.properties["class"] = "shiki";
     },
   };
 }
@@ -131,8 +139,8 @@ function marksTransformer(marks: LineMarks): ShikiTransformer {
       if (prefix !== undefined) {
         node.children.unshift({
           type: "element",
-          tagName: "span",
-          properties: { class: "line-sign" },
+          tagName: "i",
+          properties: {},
           children: [{ type: "text", value: prefix }],
         });
       }

@@ -131,14 +131,20 @@ export function mechanismSvg(
   );
 }
 
+/** What a key frame's small mechanism draws: its viewBox and the drawing, for a <symbol>. */
+export interface MiniMechanism {
+  viewBox: string;
+  paths: string;
+}
+
 /**
  * A small multiple of the mechanism for the key frames: each collector a square (its stack) and a
- * bar (its buffer, to scale), drawn as the frame has them. Hidden from assistive technology: its
- * key frame's caption says the same in words.
+ * bar (its buffer, to scale), drawn as the frame has them. A page's sixteen key frames show three
+ * or four different drawings, so ReplayKeyFrames.astro puts each once into a <symbol> and the frames
+ * <use> it (miniMechanismUse).
  */
-export function miniMechanismSvg(v: ReplayVariant, frame: ReplayFrame): string {
-  // One path per stack state and one per buffer state (not two elements per collector): a key frame
-  // is drawn sixteen times on a page.
+export function miniMechanism(v: ReplayVariant, frame: ReplayFrame): MiniMechanism {
+  // One path per stack state and one per buffer state (not two elements per collector).
   const bufW = Math.max(4, v.bufferMiB * 6);
   const stacks = new Map<string, string>();
   const buffers = new Map<string, string>();
@@ -157,5 +163,24 @@ export function miniMechanismSvg(v: ReplayVariant, frame: ReplayFrame): string {
       ([buffer, d]) => `<g class="mech-collector" data-buffer="${buffer}"><path d="${d}" class="mech-buffer"/></g>`,
     ),
   ];
-  return `<svg viewBox="0 0 ${String(24 + bufW)} ${String(frame.collectors.length * 12)}" class="mini-mechanism" aria-hidden="true" focusable="false">${paths.join("")}</svg>`;
+  return { viewBox: `0 0 ${String(24 + bufW)} ${String(frame.collectors.length * 12)}`, paths: paths.join("") };
+}
+
+/**
+ * The page's drawings of miniMechanism, each once, as <symbol id="{prefix}-{i}"> in an SVG that
+ * draws nothing itself. Hidden from assistive technology, as are the frames that use them.
+ */
+export function miniMechanismSymbols(drawings: readonly MiniMechanism[], prefix: string): string {
+  const symbols = drawings.map(
+    (d, i) => `<symbol id="${prefix}-${String(i)}" viewBox="${d.viewBox}">${d.paths}</symbol>`,
+  );
+  return `<svg class="mini-symbols" aria-hidden="true" focusable="false">${symbols.join("")}</svg>`;
+}
+
+/**
+ * One key frame's small mechanism: a <use> of its drawing's symbol. Hidden from assistive
+ * technology: its key frame's caption says the same in words.
+ */
+export function miniMechanismUse(drawing: MiniMechanism, id: string): string {
+  return `<svg viewBox="${drawing.viewBox}" class="mini-mechanism" aria-hidden="true" focusable="false"><use href="#${id}"/></svg>`;
 }

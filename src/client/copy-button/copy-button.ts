@@ -34,11 +34,14 @@ class CopyButton extends HTMLElement {
   }
 }
 
-/** The new file of a diff's listing (one child span a line, highlight.ts): a file ends in a newline. */
+/**
+ * The new file of a diff's listing (one child span a line, its sign the span's first child, an
+ * `<i>`: highlight.ts): a file ends in a newline.
+ */
 function newFile(code: Element): string {
   const lines = [...code.children].filter((line) => !line.classList.contains("del"));
   const text = lines.map((line) => {
-    const sign = line.querySelector(".line-sign")?.textContent ?? "";
+    const sign = line.querySelector(":scope > i:first-child")?.textContent ?? "";
     return line.textContent.slice(sign.length);
   });
   return `${text.join("\n")}\n`;

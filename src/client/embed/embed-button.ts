@@ -22,6 +22,8 @@ class EmbedButton extends HTMLElement {
       };
       for (const type of ["pointerenter", "focusin"]) this.addEventListener(type, restore);
       details.addEventListener("toggle", restore);
+      // Opened before this element was defined (its script comes after the first paint): now.
+      if (details.open) restore();
       return;
     }
     this.start();
