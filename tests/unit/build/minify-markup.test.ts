@@ -7,9 +7,10 @@ function tree(html: string): string {
   const { document } = parseHTML(html);
   const walk = (node: Node): string => {
     if (node.nodeType === 3) return (node.textContent ?? "").trim() === "" ? "" : JSON.stringify(node.textContent);
-    if (!(node instanceof document.defaultView.Element)) return "";
-    const attrs = [...node.attributes].map((a) => `${a.name}=${JSON.stringify(a.value)}`).join(" ");
-    return `<${node.localName} ${attrs}>${[...node.childNodes].map(walk).join("")}</${node.localName}>`;
+    if (node.nodeType !== 1) return "";
+    const element = node as Element;
+    const attrs = [...element.attributes].map((a) => `${a.name}=${JSON.stringify(a.value)}`).join(" ");
+    return `<${element.localName} ${attrs}>${[...element.childNodes].map(walk).join("")}</${element.localName}>`;
   };
   return walk(document.documentElement);
 }
