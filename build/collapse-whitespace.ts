@@ -1,5 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
-import { listPages } from "./dist-files.ts";
+import { rewritePages } from "./dist-files.ts";
 
 /** Elements whose text is kept exactly as written: their whitespace shows, or is code. */
 const KEPT = /<(pre|textarea|script|style)\b[\s\S]*?<\/\1>/g;
@@ -30,13 +29,5 @@ export function collapseWhitespace(html: string): string {
 
 /** Collapses the indentation of every page of the built site (collapseWhitespace); returns the bytes saved. */
 export async function collapseWhitespaceInPages(distDir: string): Promise<number> {
-  let saved = 0;
-  for (const file of await listPages(distDir)) {
-    const html = await readFile(file, "utf8");
-    const out = collapseWhitespace(html);
-    if (out === html) continue;
-    saved += Buffer.byteLength(html) - Buffer.byteLength(out);
-    await writeFile(file, out);
-  }
-  return saved;
+  return (await rewritePages(distDir, collapseWhitespace)).saved;
 }

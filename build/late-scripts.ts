@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { listPages } from "./dist-files.ts";
+import { rewritePages } from "./dist-files.ts";
 
 /** A page's deferred classic scripts, as the portable rewrite writes them (make-portable.ts). */
 const DEFERRED = /<script defer src="([^"]+)"><\/script>/g;
@@ -49,13 +48,6 @@ export function lateScripts(html: string, read: (src: string) => string): string
 
 /** Moves the deferred scripts of every page of the built site behind its first paint (lateScripts). */
 export async function lateScriptsInPages(distDir: string): Promise<number> {
-  let pages = 0;
-  for (const file of await listPages(distDir)) {
-    const html = await readFile(file, "utf8");
-    const out = lateScripts(html, (src) => readFileSync(resolve(dirname(file), src), "utf8"));
-    if (out === html) continue;
-    pages++;
-    await writeFile(file, out);
-  }
-  return pages;
+  const read = (file: string) => (src: string) => readFileSync(resolve(dirname(file), src), "utf8");
+  return (await rewritePages(distDir, (html, file) => lateScripts(html, read(file)))).pages;
 }

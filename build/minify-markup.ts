@@ -1,5 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
-import { listPages } from "./dist-files.ts";
+import { rewritePages } from "./dist-files.ts";
 
 /**
  * What the tokenizer steps over: a comment, an element whose content is raw text (script, style,
@@ -84,13 +83,5 @@ export function minifyMarkup(html: string): string {
 
 /** Minifies the markup of every page of the built site (minifyMarkup); returns the bytes saved. */
 export async function minifyMarkupInPages(distDir: string): Promise<number> {
-  let saved = 0;
-  for (const file of await listPages(distDir)) {
-    const html = await readFile(file, "utf8");
-    const out = minifyMarkup(html);
-    if (out === html) continue;
-    saved += Buffer.byteLength(html) - Buffer.byteLength(out);
-    await writeFile(file, out);
-  }
-  return saved;
+  return (await rewritePages(distDir, minifyMarkup)).saved;
 }
