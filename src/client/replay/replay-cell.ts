@@ -328,7 +328,10 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
       this.#ui.range?.setAttribute("aria-valuetext", this.#spoken);
     }
 
-    /** Keeps the state in the URL hash and data-hash (at most twice a second while playing). */
+    /**
+     * Keeps the state in the URL hash and data-hash, and the slider's value text with them (#speak):
+     * at most twice a second while playing.
+     */
     #writeHash(force: boolean): void {
       const now = performance.now();
       if (!force && now - this.#hashWritten < 500) return;
