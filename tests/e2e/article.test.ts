@@ -228,8 +228,46 @@ describe.each(["", "en/"])("the article at /%s", (path) => {
     await done();
   });
 
+  it("opens the note of a term the pointer or focus is on when the page's script arrives", async () => {
+    const w = await watchedPage(browser(), siteUrl);
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // Hold back the script that defines <term-note> until the reader is already on a term.
+    await w.page.route("**/_astro/*.js", async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes('"term-note"')) await held;
+      await route.fulfill({ response, body });
+    });
+    await w.page.goto(`${siteUrl}${path}`, { waitUntil: "domcontentloaded" });
+    const notes = w.page.locator("term-note");
+    const pointed = notes.nth(0);
+    // The last term, far below the first, so its note cannot cover the pointer; focused without
+    // scrolling, so the first stays under the pointer.
+    const focused = notes.last();
+    await pointed.scrollIntoViewIfNeeded();
+    await pointed.locator("a.term").hover();
+    await focused.locator("a.term").evaluate((a) => {
+      (a as HTMLElement).focus({ preventScroll: true });
+    });
+    expect(await w.page.evaluate(() => customElements.get("term-note") === undefined)).toBe(true);
+    release();
+    await w.page.waitForFunction(() => customElements.get("term-note") !== undefined);
+    await expect.poll(() => focused.locator(".term-definition").isVisible()).toBe(true);
+    await focused.locator("a.term").evaluate((a) => {
+      (a as HTMLElement).blur();
+    });
+    await expect.poll(() => pointed.locator(".term-definition").isVisible()).toBe(true);
+    await expect.poll(() => focused.locator(".term-definition").isVisible()).toBe(false);
+    await expectClean(w);
+  });
+
   it("opens a glossary note with one tap on a phone, and closes it with a second", async () => {
     const { page, done } = await open(path, { viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
+    // A reader taps once the page is ready; a tap before that follows the link to the glossary.
+    await page.waitForFunction(() => customElements.get("term-note") !== undefined);
     const term = page.locator('term-note[data-term="live-heap"] a.term').first();
     const tip = page.locator('term-note[data-term="live-heap"] .term-definition').first();
     await term.scrollIntoViewIfNeeded();

@@ -49,6 +49,10 @@ class TermNote extends HTMLElement {
     this.addEventListener("keydown", (e) => {
       if (e.key === "Escape") this.#hide();
     });
+    // The page's scripts arrive after its first paint (build/late-scripts.ts), so a reader may
+    // already be pointing at or tabbed to a term when it is defined; the events that would have
+    // opened its note came before anyone listened.
+    if (this.matches(":hover") || document.activeElement === this.#link) this.#show();
   }
 
   #show(): void {
