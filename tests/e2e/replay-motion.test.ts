@@ -24,13 +24,15 @@ interface Where {
   heap: number;
   lanes: number;
   clip: number;
+  /** How far the slider's drawn thumb is from where the time shown puts it, in pixels. */
+  thumbOff: number;
 }
 
 /** The time axis now (timeAxis), with the heap's and the lanes' cursor by name. */
 const where = async (page: Page): Promise<Where> => {
-  const { time, cursors, clip } = await timeAxis(page);
+  const { time, cursors, clip, thumb } = await timeAxis(page);
   const [heap = 0, lanes = 0] = cursors;
-  return { time, heap, lanes, clip };
+  return { time, heap, lanes, clip, thumbOff: Math.abs(thumb.drawn - thumb.at) };
 };
 
 /** How many of the page's animations are the replay's own (not CSS transitions or animations). */
@@ -61,6 +63,7 @@ describe("the replay while it plays", () => {
       for (const [i, s] of seen.entries()) {
         expect(Math.abs(s.heap - s.lanes), `frame ${String(i)} at ${String(s.time)} s`).toBeLessThan(1);
         expect(Math.abs(s.heap - s.clip), `frame ${String(i)} at ${String(s.time)} s`).toBeLessThan(1.5);
+        expect(s.thumbOff, `the slider, frame ${String(i)} at ${String(s.time)} s`).toBeLessThan(1);
       }
       // The paused replay at each time the player showed: the cursor where it stood while playing
       // (the time reads in hundredths: a hundredth of a second is under a pixel at these widths).
@@ -70,6 +73,7 @@ describe("the replay while it plays", () => {
         expect(paused.time).toBe(s.time);
         expect(Math.abs(paused.heap - s.heap), `at ${String(s.time)} s`).toBeLessThan(1);
         expect(Math.abs(paused.clip - s.clip), `at ${String(s.time)} s`).toBeLessThan(1);
+        expect(paused.thumbOff, `the paused slider at ${String(s.time)} s`).toBeLessThan(1);
       }
       expect(await page.evaluate(ours)).toBe(0);
       await expectClean(w);
@@ -87,6 +91,37 @@ describe("the replay while it plays", () => {
     await page.click("replay-cell .player-play");
     expect(s.time).toBeGreaterThan(0.9);
     expect(Math.abs(s.heap - s.clip)).toBeLessThan(1.5);
+    expect(s.thumbOff).toBeLessThan(1);
+    await expectClean(w);
+  });
+
+  it("lets the reader take the slider while it plays: by its thumb as drawn, or with a key from the time shown", async () => {
+    const w = await openReplay(1280);
+    const { page } = w;
+    const slider = page.locator("replay-cell .player-scrub input");
+    await page.click("replay-cell .player-play");
+    await page.waitForTimeout(800);
+    // The input's own thumb is transparent; the drawn one stands where the clock is, and a press
+    // there takes hold of the input's thumb, which was not moved while the clock played.
+    const { time, thumb } = await timeAxis(page);
+    const box = await slider.boundingBox();
+    await page.mouse.click(thumb.drawn, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+    expect(await page.getAttribute("replay-cell .player-play", "aria-pressed")).toBe("false");
+    const taken = Number(await slider.inputValue());
+    expect(Math.abs(taken - time), `taken at ${String(taken)} s, shown ${String(time)} s`).toBeLessThan(0.1);
+    // Playing again, a key steps from the time shown, not from where the input last stood.
+    await page.click("replay-cell .player-play");
+    await page.waitForTimeout(600);
+    await slider.focus();
+    const before = (await timeAxis(page)).time;
+    await page.keyboard.press("ArrowRight");
+    expect(await page.getAttribute("replay-cell .player-play", "aria-pressed")).toBe("false");
+    const after = await timeAxis(page);
+    expect(after.time, `${String(before)} s, then ArrowRight`).toBeGreaterThan(before);
+    expect(after.time - before).toBeLessThan(0.1);
+    expect(Number(await slider.inputValue())).toBe(after.time);
+    expect(await slider.getAttribute("aria-valuetext")).toBe(`${after.time.toFixed(2)} s`);
+    expect(Math.abs(after.thumb.drawn - after.thumb.at)).toBeLessThan(1);
     await expectClean(w);
   });
 });

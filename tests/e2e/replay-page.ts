@@ -31,7 +31,7 @@ export const text = async (page: Page, selector: string): Promise<string> =>
 export const count = async (page: Page, status: number, column: "user" | "all"): Promise<string> =>
   text(page, `tr[data-status="${String(status)}"] .count-${column}`);
 
-/** Where the replay's time axis stands on screen now: its two cursors and the revealed curve's edge. */
+/** Where the replay's time axis stands on screen now: its two cursors, the revealed curve's edge, the slider's thumb. */
 export interface AxisNow {
   /** The player's time, in seconds, as it reads. */
   time: number;
@@ -39,6 +39,8 @@ export interface AxisNow {
   cursors: number[];
   /** The right edge of the heap chart's revealed curve, in page pixels. */
   clip: number;
+  /** The middle of the slider's thumb as drawn, and where the time shown puts it on the track. */
+  thumb: { drawn: number; at: number };
 }
 
 /**
@@ -48,7 +50,7 @@ export interface AxisNow {
 export const timeAxis = (page: Page): Promise<AxisNow> =>
   page.evaluate(() => {
     const cell = document.querySelector("replay-cell");
-    const cursors = [...(cell?.querySelectorAll("[data-replay-cursor]") ?? [])].map(
+    const cursors = [...(cell?.querySelectorAll(".time-cursor[data-replay-cursor]") ?? [])].map(
       (c) => c.getBoundingClientRect().left + 1,
     );
     const layer = [...document.querySelectorAll<HTMLElement>(".heap-layer.current [data-x-range]")].find(
@@ -61,5 +63,13 @@ export const timeAxis = (page: Page): Promise<AxisNow> =>
     // The used width: the animated one while playing, the attribute's when paused.
     const width = rect ? Number.parseFloat(getComputedStyle(rect).width) : 0;
     const time = Number(/[\d.]+/.exec(cell?.querySelector(".player-time")?.textContent ?? "")?.[0]);
-    return { time, cursors, clip: (box?.left ?? 0) + width * scale };
+    // A range input's thumb travels the track less its own width: its middle from half a thumb in.
+    const track = cell?.querySelector(".player-scrub input")?.getBoundingClientRect();
+    const knob = cell?.querySelector(".scrub-thumb")?.getBoundingClientRect();
+    const max = Number(cell?.querySelector(".player-scrub input")?.getAttribute("max"));
+    const thumb = {
+      drawn: (knob?.left ?? 0) + (knob?.width ?? 0) / 2,
+      at: (track?.left ?? 0) + (knob?.width ?? 0) / 2 + ((track?.width ?? 0) - (knob?.width ?? 0)) * (time / max),
+    };
+    return { time, cursors, clip: (box?.left ?? 0) + width * scale, thumb };
   });

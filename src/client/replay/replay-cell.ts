@@ -41,13 +41,15 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
     #hashWritten = 0;
     #caption: HTMLElement | null = null;
     #lastCaption = "";
-    /** The clock lines that --t places; set on them alone, not on the cell (see #render). */
+    /** The clock lines and the slider's drawing that --t places; set on them alone, not on the cell (see #render). */
     #cursors: HTMLElement[] = [];
     #lastShare = "";
     /** What frameAt keeps from one frame to the next (see frameMemo): views skip what did not change. */
     #memo = frameMemo();
     #lastStep = -2;
     #lastLabel = "";
+    /** The seconds of the last frame, as every view writes them. */
+    #shown = "0.00";
     /** Whether the play button says Pause (it is pressed), as last written; null before the first frame. */
     #pressed: boolean | null = null;
     /** The slider's value text as last written (see #speak). */
@@ -135,7 +137,9 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
         this.#setClock(seek({ ...this.#clock, playing: false }, Number(this.#ui.range?.value ?? 0)));
       });
       this.#ui.range?.addEventListener("keydown", (e) => {
-        // Arrows, Home and End move the range natively (fine scrubbing); Space plays and pauses.
+        // Arrows, Home and End move the range natively (fine scrubbing), from the time shown; Space
+        // plays and pauses.
+        if (this.#clock.playing && this.#ui.range) this.#ui.range.value = this.#shown;
         if (e.key === " ") {
           e.preventDefault();
           this.#setClock(toggle(this.#clock));
@@ -298,10 +302,9 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
       const { play, range } = this.#ui;
       // The seconds as every view writes them: from the frame's tick.
       const shown = toSeconds(frame.tick).toFixed(2);
-      if (range) {
-        const follow = document.activeElement !== range || Math.abs(Number(range.value) - this.#clock.t) > 0.005;
-        if (follow && range.value !== shown) range.value = shown;
-      }
+      this.#shown = shown;
+      // While the clock plays the slider's value waits (#speak); its thumb and track follow --t.
+      if (range && !this.#clock.playing) this.#follow(range);
       const label = fill(this.#strings.time, { t: shown });
       if (label !== this.#lastLabel) {
         this.#lastLabel = label;
@@ -318,11 +321,22 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
     }
 
     /**
-     * The slider's value text, the time label's words: a screen reader reads out every change of a
+     * The slider's value, the seconds shown, unless the reader is dragging it (focused, at the
+     * clock's time). A range input's value costs more to write than the rest of a frame, so while
+     * the clock plays it is written with its value text (#speak) and before a key moves it.
+     */
+    #follow(range: HTMLInputElement): void {
+      const dragging = document.activeElement === range && Math.abs(Number(range.value) - this.#clock.t) <= 0.005;
+      if (!dragging && range.value !== this.#shown) range.value = this.#shown;
+    }
+
+    /**
+     * The slider's value and value text, the time label's words: a screen reader reads out every change of a
      * focused slider's value, so while the clock plays it changes with the hash, at most twice a
      * second, and at once when the clock stops (#render).
      */
     #speak(): void {
+      if (this.#ui.range) this.#follow(this.#ui.range);
       if (this.#spoken === this.#lastLabel) return;
       this.#spoken = this.#lastLabel;
       this.#ui.range?.setAttribute("aria-valuetext", this.#spoken);
