@@ -1,7 +1,7 @@
 import type { ReplayFrame } from "../../lib/replay/frame.ts";
 import { snapshotNote } from "../../lib/replay/readouts.ts";
 import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
-import type { ReplayStrings, ReplayView } from "./view.ts";
+import { textWriter, type ReplayStrings, type ReplayView } from "./view.ts";
 
 /**
  * The G status table: how many goroutines had each status number in the last scheddetail
@@ -9,26 +9,32 @@ import type { ReplayStrings, ReplayView } from "./view.ts";
  * show, which the execution trace does not have), and says which snapshot it counts.
  */
 export class StatusView implements ReplayView {
-  /** Each status's row and cells, with what they last showed (reading textContent back costs more). */
+  /** Each status's row and the writers of its cells, with what they last showed (reading text back costs more). */
   #rows = new Map<
     number,
-    { user: HTMLElement | null; all: HTMLElement | null; row: HTMLElement; shown: [string, string, boolean] | null }
+    {
+      user: ((text: string) => void) | null;
+      all: ((text: string) => void) | null;
+      row: HTMLElement;
+      shown: [string, string, boolean] | null;
+    }
   >();
-  #note: HTMLElement | null;
+  #note: ((text: string) => void) | null;
   #variant: ReplayVariant | null = null;
   #strings: ReplayStrings;
   #shown = -2;
 
   constructor(root: HTMLElement, strings: ReplayStrings) {
+    const writer = (el: Element | null) => (el ? textWriter(el) : null);
     for (const row of root.querySelectorAll<HTMLElement>("tr[data-status]")) {
       this.#rows.set(Number(row.dataset["status"]), {
         row,
-        user: row.querySelector(".count-user"),
-        all: row.querySelector(".count-all"),
+        user: writer(row.querySelector(".count-user")),
+        all: writer(row.querySelector(".count-all")),
         shown: null,
       });
     }
-    this.#note = root.querySelector(".status-snapshot");
+    this.#note = writer(root.querySelector(".status-snapshot"));
     this.#strings = strings;
   }
 
@@ -49,11 +55,11 @@ export class StatusView implements ReplayView {
       const a = s ? String(s.all[status] ?? 0) : "–";
       const occupied = (s?.all[status] ?? 0) > 0;
       const [lastU, lastA, lastOccupied] = cells.shown ?? [null, null, null];
-      if (cells.user && u !== lastU) cells.user.textContent = u;
-      if (cells.all && a !== lastA) cells.all.textContent = a;
+      if (u !== lastU) cells.user?.(u);
+      if (a !== lastA) cells.all?.(a);
       if (occupied !== lastOccupied) cells.row.classList.toggle("occupied", occupied);
       cells.shown = [u, a, occupied];
     }
-    if (this.#note) this.#note.textContent = snapshotNote(v, frame, this.#strings);
+    this.#note?.(snapshotNote(v, frame, this.#strings));
   }
 }

