@@ -16,16 +16,9 @@ import {
 } from "../../lib/lab/lab-charts.ts";
 import type { ChartWords } from "../../i18n/lab-en.ts";
 import { fill } from "../../i18n/fill.ts";
-import { el, num, plural, type LabStrings } from "./lab-dom.ts";
+import { el, nextTask, num, plural, type LabStrings } from "./lab-dom.ts";
 
 const HEIGHT = 220;
-
-/** Yields to the page, so that each chart is drawn in its own task. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    setTimeout(resolve, 0);
-  });
-}
 
 /** What the charts of one drawing share. */
 interface Drawing {
@@ -122,7 +115,7 @@ function axisOf(s: LabSummary, t: LabStrings, axis: TimeAxis): { xLabel: string;
   return { xLabel: t.seconds, domain: s.series.domain };
 }
 
-/** Draws every chart the log has data for into `host`, one per task, all over the whole log's time. */
+/** Draws every chart the log has data for into `host`, each in a task of its own (nextTask), all over the whole log's time. */
 export async function drawCharts(
   host: HTMLElement,
   summary: LabSummary,

@@ -7,7 +7,7 @@
  */
 import { ReadCancelled, type ExportFormat, type LabSource, type ReadProgress } from "../../lib/lab/read-source.ts";
 import { MainThreadRunner, WorkerRunner, WorkerUnavailable, type LabRunner } from "./lab-runner.ts";
-import { bytes, el, num, plural, type LabStrings } from "./lab-dom.ts";
+import { bytes, el, num, plural, prepareFormats, type LabStrings } from "./lab-dom.ts";
 import { LabResultsView } from "./lab-results.ts";
 import { fill } from "../../i18n/fill.ts";
 
@@ -94,6 +94,10 @@ class GoLogLab extends HTMLElement {
       if (f !== undefined) this.#openFile(f);
     });
     this.#setBusy(false);
+    // In a task of its own once the page is ready, not in the one that answers the first file.
+    setTimeout(() => {
+      prepareFormats(this.#lang);
+    }, 0);
     this.dataset["ready"] = "true";
   }
 

@@ -113,10 +113,35 @@ export function unionDomain(
   return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
 }
 
-/** The points of a line on the chosen axis: the wall-clock axis keeps only points with a wall time, as Dates. */
-function onAxis(points: readonly XY[], axis: TimeAxis): { x: number | Date; y: number }[] {
-  if (axis === "start") return points.map((p) => ({ x: p.x, y: p.y }));
+/**
+ * The points of a line on the chosen axis: the wall-clock axis keeps only points with a wall time,
+ * as Dates. On the start axis the points are drawn as they are (Plot reads only x and y), since
+ * copying thousands of them showed in the time of the task that draws a chart.
+ */
+function onAxis(points: readonly XY[], axis: TimeAxis): readonly { x: number | Date; y: number }[] {
+  if (axis === "start") return points;
   return points.flatMap((p) => (p.w === undefined ? [] : [{ x: new Date(p.w * 1000), y: p.y }]));
+}
+
+/** The largest y of the lines and dots, at least 1 (a loop: spreading thousands of values into Math.max is slow). */
+function largestY(sets: readonly (readonly { y: number }[])[]): number {
+  let max = 1;
+  for (const points of sets) for (const p of points) if (p.y > max) max = p.y;
+  return max;
+}
+
+/** The x range of the lines on the axis, 0 included; for charts not given the log's range. */
+function xRange(lines: readonly ChartLine[], axis: TimeAxis): [number, number] {
+  let lo = 0;
+  let hi = 0;
+  for (const l of lines) {
+    for (const p of l.points) {
+      const x = axis === "wall" ? (p.w ?? NaN) : p.x;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+  }
+  return [lo, hi];
 }
 
 /**
@@ -135,12 +160,8 @@ export function labChartOptions(
   const axis = frame.axis ?? "start";
   const dots = onAxis(frame.dots ?? [], axis);
   const drawn = lines.map((l) => ({ line: l, points: onAxis(l.points, axis) }));
-  const ys = drawn.flatMap((d) => d.points.map((p) => p.y));
-  const yMax = Math.max(1, ...ys, ...dots.map((p) => p.y));
-  const xs = lines
-    .flatMap((l) => l.points.map((p) => (axis === "wall" ? (p.w ?? NaN) : p.x)))
-    .filter((x) => !Number.isNaN(x));
-  let [x0, x1] = frame.domain ?? [Math.min(0, ...xs), Math.max(0, ...xs)];
+  const yMax = largestY([...drawn.map((d) => d.points), dots]);
+  let [x0, x1] = frame.domain ?? xRange(lines, axis);
   if (axis === "start") x0 = Math.min(0, x0);
   if (x1 <= x0) x1 = x0 + 1;
   const xDomain = axis === "wall" ? [new Date(x0 * 1000), new Date(x1 * 1000)] : [x0, x1];
