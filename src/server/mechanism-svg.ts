@@ -63,9 +63,23 @@ export function mechanismSvg(
   // The arrowhead and the hatching are named once, on the <svg>, as custom properties that
   // mechanism.css hands to every arrowed edge and garbage buffer (twelve references a figure).
   const refs = `--arrow:url(#${uid}-arrow);--hatch:url(#${uid}-hatch)`;
+  // What every collector's row draws alike (its stack, channel, edges and buffer) is drawn once,
+  // at the row's origin, and each row <use>s it at its height: five rows would repeat ~400 bytes
+  // each. State styles reach the copy through custom properties set on the row's group
+  // (mechanism.css), since selectors do not match into a <use>'s shadow tree by the row's context.
+  // The row's own words, and the edges that do not move with the row, stay in its group.
+  const row =
+    `<g id="${uid}-row" class="mech-row">` +
+    `<rect x="0.5" y="0.5" width="${String(STACK_W)}" height="38" rx="4" class="mech-stack"/>` +
+    `<rect x="${String(CHAN_X)}.5" y="8.5" width="${String(CHAN_W)}" height="20" rx="3" class="mech-chan"/>` +
+    text(CHAN_X + 9, 23, "chan", "mech-field") +
+    `<line x1="${String(STACK_W)}" y1="14" x2="${String(CHAN_X)}" y2="18" class="mech-edge mech-in"/>` +
+    `<path d="M${String(STACK_W)},28C${String(CHAN_X + 10)},44 ${String(HEAP_X - 30)},40 ${String(HEAP_X)},24" class="mech-edge mech-buf"/>` +
+    `<rect x="${String(HEAP_X)}.5" y="6.5" width="${String(bufW)}" height="26" rx="2" class="mech-buffer"/>` +
+    "</g>";
   const parts: string[] = [
     `<defs><marker id="${uid}-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0L8,4L0,8z" class="mech-arrowhead"/></marker>` +
-      `<pattern id="${uid}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" class="mech-hatch"/></pattern></defs>`,
+      `<pattern id="${uid}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" class="mech-hatch"/></pattern>${row}</defs>`,
     text(0, 16, words.roots, "mech-head"),
     text(CHAN_X, 16, words.channels, "mech-head"),
     text(HEAP_X, 16, words.heap, "mech-head"),
@@ -100,17 +114,12 @@ export function mechanismSvg(
     const state = c?.state ?? "waiting";
     parts.push(
       `<g class="mech-collector" data-n="${String(g.n)}" data-phase="${phase}" data-state="${state}" data-buffer="${buffer}">` +
-        `<rect x="0.5" y="${String(y + 0.5)}" width="${String(STACK_W)}" height="38" rx="4" class="mech-stack"/>` +
+        `<use href="#${uid}-row" y="${String(y)}"/>` +
         text(8, y + 16, fill(words.collector, { n: g.n }), "mech-name") +
         only("none", text(8, y + 32, "in · buf", "mech-field")) +
         only("close", text(8, y + 32, "in · buf", "mech-field")) +
         only("context", text(8, y + 32, "in · buf · ctx", "mech-field")) +
         only("timeout", text(8, y + 32, `in · buf · ${words.timer}`, "mech-field")) +
-        `<rect x="${String(CHAN_X)}.5" y="${String(y + 8.5)}" width="${String(CHAN_W)}" height="20" rx="3" class="mech-chan"/>` +
-        text(CHAN_X + 9, y + 23, "chan", "mech-field") +
-        `<line x1="${String(STACK_W)}" y1="${String(y + 14)}" x2="${String(CHAN_X)}" y2="${String(y + 18)}" class="mech-edge mech-in"/>` +
-        `<path d="M${String(STACK_W)},${String(y + 28)}C${String(CHAN_X + 10)},${String(y + 44)} ${String(HEAP_X - 30)},${String(y + 40)} ${String(HEAP_X)},${String(y + 24)}" class="mech-edge mech-buf"/>` +
-        `<rect x="${String(HEAP_X)}.5" y="${String(y + 6.5)}" width="${String(bufW)}" height="26" rx="2" class="mech-buffer"/>` +
         `<text x="${String(HEAP_X + 8)}" y="${String(y + 24)}" class="mech-buffer-label">${escapeHtml(fill(words.buffer, { mib: v.bufferMiB }))}` +
         `<tspan class="mech-buffer-state">${escapeHtml(` · ${bufferWords[buffer]}`)}</tspan></text>` +
         only(
