@@ -113,6 +113,42 @@ describe("the replay for every reader", () => {
     await expectClean(w);
   });
 
+  it("keeps one Tab stop in the log, on the newest line once the clock stops; arrows, Home and End move along it", async () => {
+    const w = await openReplay("#variant=leak&t=0");
+    const { page } = w;
+    const stops = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLButtonElement>("replay-cell .log-line")]
+          .filter((b) => b.tabIndex === 0)
+          .map((b) => b.textContent),
+      );
+    const shown = () => page.locator("replay-cell .log-line:visible").allTextContents();
+    await page.click("replay-cell .player-play");
+    await page.waitForTimeout(1500);
+    // While it plays the Tab stop is on a line that shows (the first, until the clock stops).
+    const playing = await stops();
+    expect(playing).toHaveLength(1);
+    expect(await shown()).toContain(playing[0]);
+    await page.click("replay-cell .player-play");
+    const lines = await shown();
+    expect(lines.length).toBeGreaterThan(3);
+    expect(await stops()).toEqual([lines.at(-1)]);
+    await page.locator("replay-cell .log-line[tabindex='0']").focus();
+    await page.keyboard.press("Home");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(lines[0]);
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(lines[1]);
+    await page.keyboard.press("End");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(lines.at(-1));
+    expect(await stops()).toEqual([lines.at(-1)]);
+    // A seek while paused moves it at once.
+    await scrub(page, 0.5);
+    const early = await shown();
+    await page.locator("replay-cell .player-play").focus();
+    expect(await stops()).toEqual([early.at(-1)]);
+    await expectClean(w);
+  });
+
   it("speaks the page's language: times, states, counts and captions in Chinese", async () => {
     const w = await openReplay("#t=3", "");
     const { page } = w;

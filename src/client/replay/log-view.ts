@@ -3,6 +3,7 @@ import type { ReplayFrame } from "../../lib/replay/frame.ts";
 import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
 import type { TraceRecord } from "../../lib/parse/trace-records.ts";
 import { logNote } from "../../lib/replay/readouts.ts";
+import type { Glide } from "./motion.ts";
 import type { ReplayHost, ReplayView, ReplayStrings } from "./view.ts";
 
 /** The fields of a parsed line, as label and value, in print order. */
@@ -40,6 +41,11 @@ export class LogView implements ReplayView {
   #marked = -2;
   /** The line that holds the log's one Tab stop. */
   #tabStop: HTMLButtonElement | null = null;
+  /**
+   * Whether the clock plays (glide): the Tab stop then stays where it is until the clock stops, but
+   * for the first line to show (two writes a snapshot less; End goes to the newest line).
+   */
+  #playing = false;
 
   constructor(root: HTMLElement, strings: ReplayStrings, host: ReplayHost, statusPrefix: string) {
     this.#list = root.querySelector(".log-lines");
@@ -106,11 +112,30 @@ export class LogView implements ReplayView {
     this.#tabStop = null;
   }
 
+  glide(on: boolean): Glide[] {
+    this.#playing = on;
+    if (!on) this.#placeTabStop();
+    return [];
+  }
+
+  /** The Tab stop on the newest line shown, unless the reader is on a line already. */
+  #placeTabStop(): void {
+    if (!this.#list || this.#list.contains(document.activeElement)) return;
+    const newest = this.#buttons[this.#shown] ?? null;
+    if (newest === this.#tabStop) return;
+    if (this.#tabStop) this.#tabStop.tabIndex = -1;
+    if (newest) newest.tabIndex = 0;
+    this.#tabStop = newest;
+  }
+
+  /** Up and Down move to the line before and after, Home and End to the first and the newest. */
   #arrow(e: KeyboardEvent): void {
-    if (e.key !== "ArrowUp" && e.key !== "ArrowDown") return;
+    const keys = ["ArrowUp", "ArrowDown", "Home", "End"];
+    if (!keys.includes(e.key)) return;
     const buttons = this.#buttons.filter((_, i) => this.#shows[i]?.hidden === false);
     const at = buttons.findIndex((b) => b === document.activeElement);
-    const next = buttons[at + (e.key === "ArrowUp" ? -1 : 1)];
+    const to = { ArrowUp: at - 1, ArrowDown: at + 1, Home: 0, End: buttons.length - 1 }[e.key] ?? at;
+    const next = buttons[to];
     if (at === -1 || !next) return;
     e.preventDefault();
     for (const b of buttons) b.tabIndex = b === next ? 0 : -1;
@@ -165,16 +190,8 @@ export class LogView implements ReplayView {
         if (item && item !== last) item.hidden = hidden;
         last = item ?? null;
       }
-      // The Tab stop moves to the newest line, unless the reader is on a line already.
-      if (!this.#list.contains(document.activeElement)) {
-        const newest = this.#buttons[index] ?? null;
-        if (newest !== this.#tabStop) {
-          if (this.#tabStop) this.#tabStop.tabIndex = -1;
-          if (newest) newest.tabIndex = 0;
-          this.#tabStop = newest;
-        }
-      }
       this.#shown = index;
+      if (!this.#playing || this.#tabStop === null) this.#placeTabStop();
     }
     if (frame.snapshotIndex !== this.#marked) {
       this.#blocks.get(this.#marked)?.classList.remove("in-snapshot");
