@@ -207,15 +207,18 @@ describe("the replay", () => {
     await page.click('replay-cell .variant-button[data-variant="timeout"]');
     expect(await text(page, ".code-readout")).not.toContain("line 15");
     expect(await text(page, ".code-readout")).not.toContain("line 16");
-    // The line the readout names is in sight in the code panel's box (main sleeps at line 40).
-    expect(
-      await page.evaluate(() => {
-        const layer = [...document.querySelectorAll<HTMLElement>("replay-cell .code-layer")].find((l) => !l.hidden);
-        const line = layer?.querySelector(".blocks")?.getBoundingClientRect();
-        const box = layer?.querySelector("pre")?.getBoundingClientRect();
-        return line && box ? line.top >= box.top && line.bottom <= box.bottom : null;
-      }),
-    ).toBe(true);
+    // The line the readout names comes into sight in the code panel's box (main sleeps at line
+    // 40), scrolled there once the frame is drawn.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const layer = [...document.querySelectorAll<HTMLElement>("replay-cell .code-layer")].find((l) => !l.hidden);
+          const line = layer?.querySelector(".blocks")?.getBoundingClientRect();
+          const box = layer?.querySelector("pre")?.getBoundingClientRect();
+          return line && box ? line.top >= box.top && line.bottom <= box.bottom : null;
+        }),
+      )
+      .toBe(true);
     expect(await liveHeap(page)).toBeLessThan(5);
     expect(await text(page, "[data-mechanism-alt]")).toMatch(/^At 3\.50 s: 0 of 5 collectors/);
     expect(await text(page, "[data-mechanism-alt]")).toContain("5 returned; their buffers are freed");

@@ -1,7 +1,7 @@
 import type { ReplayFrame } from "../../lib/replay/frame.ts";
 import { codeReadout, mostWaitedLine, waitingLines } from "../../lib/replay/readouts.ts";
 import type { ReplayVariant } from "../../lib/replay/replay-data.ts";
-import type { ReplayStrings, ReplayView } from "./view.ts";
+import { textWriter, type ReplayStrings, type ReplayView } from "./view.ts";
 
 /**
  * The code panel: the current program, with every line where its goroutines wait now marked and
@@ -10,7 +10,8 @@ import type { ReplayStrings, ReplayView } from "./view.ts";
  */
 export class CodeView implements ReplayView {
   #layers = new Map<string, HTMLElement>();
-  #readout: HTMLOutputElement | null;
+  #readout: ((text: string) => void) | null;
+  #revealing = 0;
   #strings: ReplayStrings;
   #variant: ReplayVariant | null = null;
   #marked: HTMLElement[] = [];
@@ -21,7 +22,8 @@ export class CodeView implements ReplayView {
     for (const layer of root.querySelectorAll<HTMLElement>(".code-layer")) {
       if (layer.dataset["variant"]) this.#layers.set(layer.dataset["variant"], layer);
     }
-    this.#readout = root.querySelector(".code-readout");
+    const readout = root.querySelector(".code-readout");
+    this.#readout = readout ? textWriter(readout) : null;
     this.#strings = strings;
   }
 
@@ -56,17 +58,24 @@ export class CodeView implements ReplayView {
       this.#marked.push(el);
     }
     const most = mostWaitedLine(frame);
-    if (most) reveal(rendered?.[most.line - 1]);
-    if (this.#readout) {
-      this.#readout.textContent = codeReadout(frame, (line) => rendered?.[line - 1]?.textContent ?? "", this.#strings);
+    const line = most ? rendered?.[most.line - 1] : undefined;
+    // Its position is read once this frame is drawn (a task after it), when the page's layout is
+    // up to date: read in the frame, after every panel's writes, it made the browser lay the whole
+    // page out there and then (3–5 ms in the frames where a wait began or ended).
+    window.clearTimeout(this.#revealing);
+    if (line) {
+      this.#revealing = window.setTimeout(() => {
+        reveal(line);
+      }, 0);
     }
+    this.#readout?.(codeReadout(frame, (n) => rendered?.[n - 1]?.textContent ?? "", this.#strings));
   }
 }
 
 /**
  * Scrolls the listing's own box (not the page) so that the line the readout names is in sight, a
  * third of the way down, when it is not: the readout never names a line the panel hides. Runs when
- * the wait lines change, a few times in a run, so its layout reads cost nothing while playing.
+ * the wait lines change, a few times in a run, after the frame that changed them.
  */
 function reveal(line: HTMLElement | undefined): void {
   const box = line?.closest("pre");

@@ -2,7 +2,7 @@ import { fill } from "../../i18n/fill.ts";
 import type { GoroutineFrame, ReplayFrame } from "../../lib/replay/frame.ts";
 import { countsReadout } from "../../lib/replay/readouts.ts";
 import { REPLAY_STATES, toSeconds, type ReplayGoroutine, type ReplayVariant } from "../../lib/replay/replay-data.ts";
-import type { ReplayStrings, ReplayView } from "./view.ts";
+import { textWriter, type ReplayStrings, type ReplayView } from "./view.ts";
 
 const CHARTED = new Set(["running", "runnable", "waiting", "leaked"]);
 
@@ -15,10 +15,11 @@ const CHARTED = new Set(["running", "runnable", "waiting", "leaked"]);
  */
 export class LanesView implements ReplayView {
   #rows: HTMLElement | null;
-  #counts: HTMLOutputElement | null;
+  #counts: ((text: string) => void) | null;
   #strings: ReplayStrings;
   #variant: ReplayVariant | null = null;
-  #labels: (HTMLElement | null)[] = [];
+  /** Each goroutine's state words, as the one text node of its label (cheaper to write: textWriter). */
+  #labels: (Text | null)[] = [];
   #open = new Set<string>();
   #end: number;
   #lastFrame: ReplayFrame | null = null;
@@ -26,7 +27,8 @@ export class LanesView implements ReplayView {
 
   constructor(root: HTMLElement, strings: ReplayStrings, end: number) {
     this.#rows = root.querySelector(".lanes-rows");
-    this.#counts = root.querySelector(".lanes-counts");
+    const counts = root.querySelector(".lanes-counts");
+    this.#counts = counts ? textWriter(counts) : null;
     this.#strings = strings;
     this.#end = end;
   }
@@ -111,7 +113,9 @@ export class LanesView implements ReplayView {
       track.append(after);
     }
     row.append(label, track);
-    this.#labels[v.goroutines.indexOf(g)] = state;
+    const words = document.createTextNode("");
+    state.append(words);
+    this.#labels[v.goroutines.indexOf(g)] = words;
     return row;
   }
 
@@ -153,12 +157,12 @@ export class LanesView implements ReplayView {
       if (!label || !g) return;
       const was = previous?.goroutines[i];
       if (was?.phase === f.phase && was.state === f.state && was.reason === f.reason) return;
-      label.textContent = this.#stateText(v, g, f);
+      label.data = this.#stateText(v, g, f);
     });
     const text = countsReadout(frame, this.#strings);
-    if (this.#counts && text !== this.#lastCounts) {
+    if (text !== this.#lastCounts) {
       this.#lastCounts = text;
-      this.#counts.textContent = text;
+      this.#counts?.(text);
     }
   }
 }

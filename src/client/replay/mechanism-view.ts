@@ -71,8 +71,8 @@ export class MechanismView implements ReplayView {
       if (g.dataset["state"] !== state) g.dataset["state"] = state;
       if (g.dataset["buffer"] !== c.buffer) {
         g.dataset["buffer"] = c.buffer;
-        const label = g.querySelector(".mech-buffer-state");
-        if (label) label.textContent = ` · ${this.#strings.bufferWords[c.buffer]}`;
+        const label = g.querySelector(".mech-buffer-state")?.firstChild;
+        if (label instanceof Text) label.data = ` · ${this.#strings.bufferWords[c.buffer]}`;
       }
     });
   }
