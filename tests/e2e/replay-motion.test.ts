@@ -95,20 +95,26 @@ describe("the replay while it plays", () => {
     await expectClean(w);
   });
 
-  it("lets the reader take the slider while it plays: by its thumb as drawn, or with a key from the time shown", async () => {
+  it("lets the reader take the slider while it plays: dragging its thumb as drawn, or with a key from the time shown", async () => {
     const w = await openReplay(1280);
     const { page } = w;
     const slider = page.locator("replay-cell .player-scrub input");
     await page.click("replay-cell .player-play");
     await page.waitForTimeout(800);
-    // The input's own thumb is transparent; the drawn one stands where the clock is, and a press
-    // there takes hold of the input's thumb, which was not moved while the clock played.
-    const { time, thumb } = await timeAxis(page);
+    // The input's own thumb is transparent; the drawn one stands where the clock is. Dragged from
+    // there, the clock stops and the thumb stays under the pointer, at the time shown.
+    const { thumb } = await timeAxis(page);
     const box = await slider.boundingBox();
-    await page.mouse.click(thumb.drawn, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+    const y = (box?.y ?? 0) + (box?.height ?? 0) / 2;
+    await page.mouse.move(thumb.drawn, y);
+    await page.mouse.down();
+    await page.mouse.move(thumb.drawn + 40, y, { steps: 4 });
+    await page.mouse.up();
     expect(await page.getAttribute("replay-cell .player-play", "aria-pressed")).toBe("false");
-    const taken = Number(await slider.inputValue());
-    expect(Math.abs(taken - time), `taken at ${String(taken)} s, shown ${String(time)} s`).toBeLessThan(0.1);
+    const dragged = await timeAxis(page);
+    expect(Math.abs(dragged.thumb.drawn - (thumb.drawn + 40))).toBeLessThan(2);
+    expect(Math.abs(dragged.thumb.drawn - dragged.thumb.at)).toBeLessThan(1);
+    expect(Number(await slider.inputValue())).toBe(dragged.time);
     // Playing again, a key steps from the time shown, not from where the input last stood.
     await page.click("replay-cell .player-play");
     await page.waitForTimeout(600);
@@ -118,7 +124,8 @@ describe("the replay while it plays", () => {
     expect(await page.getAttribute("replay-cell .player-play", "aria-pressed")).toBe("false");
     const after = await timeAxis(page);
     expect(after.time, `${String(before)} s, then ArrowRight`).toBeGreaterThan(before);
-    expect(after.time - before).toBeLessThan(0.1);
+    // (The clock goes on between reading the time and the key, on a busy machine a tenth of a second.)
+    expect(after.time - before).toBeLessThan(0.5);
     expect(Number(await slider.inputValue())).toBe(after.time);
     expect(await slider.getAttribute("aria-valuetext")).toBe(`${after.time.toFixed(2)} s`);
     expect(Math.abs(after.thumb.drawn - after.thumb.at)).toBeLessThan(1);
