@@ -1,7 +1,6 @@
 import type { GoroutineState } from "../recording/goroutine-state.ts";
 import { lastIndexAtOrBefore } from "../search.ts";
 import { REPLAY_STATES, type ReplayGoroutine, type ReplayVariant } from "./replay-data.ts";
-import { storyIndexAt } from "./story.ts";
 
 /** Where a goroutine's life stands at a tick. */
 export type Phase = "not-started" | "alive" | "returned";
@@ -100,16 +99,42 @@ type Lives = Pick<
  * What frameAt keeps between calls for one caller (the replay cell): the last lives, reused for as
  * long as the clock stays in their window, so a frame's goroutines, counts, collectors and wait
  * lines are the same objects from one animation frame to the next until one of them changes, and a
- * view can tell that nothing changed by comparing them (===).
+ * view can tell that nothing changed by comparing them (===); and where in each list of the
+ * recording the last frame was, which the next frame, a little later, finds again in a step or two.
  */
 export interface FrameMemo {
   variant: ReplayVariant | null;
   lives: Lives | null;
+  /** The last frame's index into each list frameAt searches, by the order it searches them. */
+  at: number[];
 }
 
 /** A memo for frameAt, empty. */
 export function frameMemo(): FrameMemo {
-  return { variant: null, lives: null };
+  return { variant: null, lives: null, at: [] };
+}
+
+/**
+ * lastIndexAtOrBefore, looked for first where the last frame found it and the one after (the
+ * clock moves on a little from frame to frame, and a binary search through the log or the heap
+ * curve every frame cost more than the rest of frameAt).
+ */
+function indexNear<T>(
+  items: readonly T[],
+  tick: number,
+  timeOf: (item: T) => number,
+  last: number | undefined,
+): number {
+  if (last !== undefined && last >= -1 && last < items.length) {
+    for (let i = last; i <= last + 1 && i < items.length; i++) {
+      const item = items[i];
+      const next = items[i + 1];
+      if ((i === -1 || (item !== undefined && timeOf(item) <= tick)) && (next === undefined || timeOf(next) > tick)) {
+        return i;
+      }
+    }
+  }
+  return lastIndexAtOrBefore(items, tick, timeOf);
 }
 
 /**
@@ -117,28 +142,41 @@ export function frameMemo(): FrameMemo {
  * are that frame's own objects; without one, everything is computed afresh. Both give equal frames.
  */
 export function frameAt(v: ReplayVariant, tick: number, memo?: FrameMemo): ReplayFrame {
-  const heapStep = v.heap[lastIndexAtOrBefore(v.heap, tick, (h) => h.t)];
-  const kept = memo?.variant === v ? memo.lives : null;
+  const same = memo?.variant === v;
+  const at: number[] = [];
+  const find = <T>(items: readonly T[], timeOf: (item: T) => number): number => {
+    const i = indexNear(items, tick, timeOf, same ? memo.at[at.length] : undefined);
+    at.push(i);
+    return i;
+  };
+  const heapStep = v.heap[find(v.heap, (h) => h.t)];
+  const gcStarted = find(v.gcs, (g) => g.t);
+  const gcEnded = find(v.gcs, (g) => g.end);
+  const logIndex = find(v.log, (l) => l.at);
+  const snapshotIndex = find(v.snapshots, (s) => s.t);
+  const step = find(v.story, (e) => e.t);
+  const kept = same ? memo.lives : null;
   const lives = kept !== null && tick >= kept.from && tick < kept.until ? kept : livesAt(v, tick);
   if (memo) {
     memo.variant = v;
     memo.lives = lives;
+    memo.at = at;
   }
   return {
     tick,
     heap: heapStep ? { live: heapStep.live, goal: heapStep.goal } : null,
-    gcStarted: lastIndexAtOrBefore(v.gcs, tick, (g) => g.t),
-    gcEnded: lastIndexAtOrBefore(v.gcs, tick, (g) => g.end),
-    logIndex: lastIndexAtOrBefore(v.log, tick, (l) => l.at),
-    snapshotIndex: lastIndexAtOrBefore(v.snapshots, tick, (s) => s.t),
+    gcStarted,
+    gcEnded,
+    logIndex,
+    snapshotIndex,
     goroutines: lives.goroutines,
     programCounts: lives.programCounts,
     allCounts: lives.allCounts,
     waitLines: lives.waitLines,
     collectors: lives.collectors,
     reachableMiB: lives.reachableMiB,
-    step: storyIndexAt(v.story, tick),
-    marking: markingAt(v, tick),
+    step,
+    marking: markingAt(v, tick, gcStarted),
   };
 }
 
@@ -195,8 +233,8 @@ function livesAt(v: ReplayVariant, tick: number): Lives {
   };
 }
 
-function markingAt(v: ReplayVariant, tick: number): number {
-  const i = lastIndexAtOrBefore(v.gcs, tick, (g) => g.t);
+/** The GC whose marking the figure shows: `i`, the last to have begun by the tick, for MARK_SHOWN ticks. */
+function markingAt(v: ReplayVariant, tick: number, i: number): number {
   const gc = v.gcs[i];
   return gc !== undefined && tick < gc.t + MARK_SHOWN ? i : -1;
 }
