@@ -63,13 +63,16 @@ export const timeAxis = (page: Page): Promise<AxisNow> =>
     // The used width: the animated one while playing, the attribute's when paused.
     const width = rect ? Number.parseFloat(getComputedStyle(rect).width) : 0;
     const time = Number(/[\d.]+/.exec(cell?.querySelector(".player-time")?.textContent ?? "")?.[0]);
-    // A range input's thumb travels the track less its own width: its middle from half a thumb in.
-    const track = cell?.querySelector(".player-scrub input")?.getBoundingClientRect();
+    // A range input's thumb travels its track, inside the track's border (1 px), less its own
+    // width: its middle from half a thumb in.
+    const input = cell?.querySelector(".player-scrub input");
+    const track = input?.getBoundingClientRect();
     const knob = cell?.querySelector(".scrub-thumb")?.getBoundingClientRect();
-    const max = Number(cell?.querySelector(".player-scrub input")?.getAttribute("max"));
+    const max = Number(input?.getAttribute("max"));
+    const size = knob?.width ?? 0;
     const thumb = {
-      drawn: (knob?.left ?? 0) + (knob?.width ?? 0) / 2,
-      at: (track?.left ?? 0) + (knob?.width ?? 0) / 2 + ((track?.width ?? 0) - (knob?.width ?? 0)) * (time / max),
+      drawn: (knob?.left ?? 0) + size / 2,
+      at: (track?.left ?? 0) + 1 + size / 2 + ((track?.width ?? 0) - 2 - size) * (time / max),
     };
     return { time, cursors, clip: (box?.left ?? 0) + width * scale, thumb };
   });

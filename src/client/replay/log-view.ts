@@ -42,10 +42,12 @@ export class LogView implements ReplayView {
   /** The line that holds the log's one Tab stop. */
   #tabStop: HTMLButtonElement | null = null;
   /**
-   * Whether the clock plays (glide): the Tab stop then stays where it is until the clock stops, but
-   * for the first line to show (two writes a snapshot less; End goes to the newest line).
+   * Whether the clock plays (glide): the Tab stop then follows the newest line at most twice a
+   * second (two writes a snapshot less), and goes to it when the clock stops.
    */
   #playing = false;
+  /** When the Tab stop last moved (performance.now()). */
+  #tabMoved = 0;
 
   constructor(root: HTMLElement, strings: ReplayStrings, host: ReplayHost, statusPrefix: string) {
     this.#list = root.querySelector(".log-lines");
@@ -126,6 +128,7 @@ export class LogView implements ReplayView {
     if (this.#tabStop) this.#tabStop.tabIndex = -1;
     if (newest) newest.tabIndex = 0;
     this.#tabStop = newest;
+    this.#tabMoved = performance.now();
   }
 
   /** Up and Down move to the line before and after, Home and End to the first and the newest. */
@@ -190,8 +193,12 @@ export class LogView implements ReplayView {
         if (item && item !== last) item.hidden = hidden;
         last = item ?? null;
       }
+      const back = index < this.#shown;
       this.#shown = index;
-      if (!this.#playing || this.#tabStop === null) this.#placeTabStop();
+      // While playing, the Tab stop follows at most twice a second; at once when lines went away
+      // (the clock started again from the beginning) or none had it yet.
+      const due = performance.now() - this.#tabMoved >= 500;
+      if (!this.#playing || back || this.#tabStop === null || due) this.#placeTabStop();
     }
     if (frame.snapshotIndex !== this.#marked) {
       this.#blocks.get(this.#marked)?.classList.remove("in-snapshot");
