@@ -384,7 +384,11 @@ describe("the embed index", () => {
       expect(box?.height, e.id).toBeLessThanOrEqual(16 * 16 + 2);
       expect(await preview.locator("svg, pre, table").count(), e.id).toBeGreaterThan(0);
       expect(await preview.getAttribute("inert"), e.id).not.toBeNull();
-      expect(await entry.locator("textarea").inputValue(), e.id).toContain(`src="${siteUrl}en/embed/${e.id}/"`);
+      // The page's script writes this copy's address into each snippet once it runs, after the
+      // first paint (build/late-scripts.ts).
+      await expect
+        .poll(() => entry.locator("textarea").inputValue(), e.id)
+        .toContain(`src="${siteUrl}en/embed/${e.id}/"`);
     }
     const ids = await w.page.$$eval("[id]", (els) => els.map((el) => el.id));
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
