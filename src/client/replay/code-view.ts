@@ -44,19 +44,24 @@ export class CodeView implements ReplayView {
     const key = lines.map((l) => `${String(l.line)}:${String(l.n)}`).join(",");
     if (key === this.#lastKey) return;
     this.#lastKey = key;
+    const rendered = this.#layers.get(v.key)?.querySelectorAll<HTMLElement>("pre code > span");
+    // Only the lines whose mark or count changes are written.
+    const marks = new Map<HTMLElement, string>();
+    for (const l of lines) {
+      const el = rendered?.[l.line - 1];
+      if (el) marks.set(el, `×${String(l.n)}`);
+    }
     for (const el of this.#marked) {
+      if (marks.has(el)) continue;
       el.classList.remove("blocks");
       delete el.dataset["waiting"];
     }
-    const rendered = this.#layers.get(v.key)?.querySelectorAll<HTMLElement>("pre code > span");
-    this.#marked = [];
-    for (const l of lines) {
-      const el = rendered?.[l.line - 1];
-      if (!el) continue;
+    for (const [el, count] of marks) {
+      if (el.dataset["waiting"] === count) continue;
       el.classList.add("blocks");
-      el.dataset["waiting"] = `×${String(l.n)}`;
-      this.#marked.push(el);
+      el.dataset["waiting"] = count;
     }
+    this.#marked = [...marks.keys()];
     const most = mostWaitedLine(frame);
     const line = most ? rendered?.[most.line - 1] : undefined;
     // Its position is read once this frame is drawn (a task after it), when the page's layout is

@@ -2,7 +2,7 @@ import type { ReplayFrame } from "../../lib/replay/frame.ts";
 import { heapReadout } from "../../lib/replay/readouts.ts";
 import { toSeconds, type ReplayVariant } from "../../lib/replay/replay-data.ts";
 import type { Glide } from "./motion.ts";
-import type { ReplayStrings, ReplayView } from "./view.ts";
+import { textWriter, type ReplayStrings, type ReplayView } from "./view.ts";
 
 /** One drawing of a program's chart: its clip rectangle and where its plot area lies. */
 interface Drawing {
@@ -44,9 +44,12 @@ export class HeapView implements ReplayView {
   #layers = new Map<string, { layer: HTMLElement; drawings: Drawing[] }>();
   #sets = new Map<string, HTMLElement>();
   #variant: ReplayVariant | null = null;
-  #readout: HTMLOutputElement | null;
+  #readout: ((text: string) => void) | null;
   #legend: { now: HTMLElement | null; baseline: HTMLElement | null; before: HTMLElement | null };
-  #labels: HTMLElement[] = [];
+  /** The current program's event labels, by the story step each names. */
+  #labels = new Map<number, HTMLElement[]>();
+  /** The labels marked current now. */
+  #current: HTMLElement[] = [];
   #lastText = "";
   /** The frame's GC and live heap the readout was last written for. */
   #lastGc = -2;
@@ -71,7 +74,8 @@ export class HeapView implements ReplayView {
       const key = set.dataset["variant"];
       if (key) this.#sets.set(key, set);
     }
-    this.#readout = root.querySelector(".heap-readout");
+    const readout = root.querySelector(".heap-readout");
+    this.#readout = readout ? textWriter(readout) : null;
     NARROW.addEventListener("change", () => {
       this.#narrow = NARROW.matches;
       if (this.#lastFrame) this.update(this.#lastFrame);
@@ -103,7 +107,14 @@ export class HeapView implements ReplayView {
       if (name) name.textContent = before?.label ?? "";
     }
     for (const [key, set] of this.#sets) set.hidden = key !== variant.key;
-    this.#labels = [...(this.#sets.get(variant.key)?.querySelectorAll<HTMLElement>(".annotation") ?? [])];
+    this.#labels = new Map();
+    for (const label of this.#sets.get(variant.key)?.querySelectorAll<HTMLElement>(".annotation") ?? []) {
+      // None is current until the first frame says which; a visit before may have left one marked.
+      label.classList.remove("current");
+      const step = Number(label.dataset["step"]);
+      this.#labels.set(step, [...(this.#labels.get(step) ?? []), label]);
+    }
+    this.#current = [];
     this.#lastStep = -2;
     this.#lastText = "";
     this.#lastGc = -2;
@@ -141,14 +152,17 @@ export class HeapView implements ReplayView {
       this.#lastGc = frame.gcEnded;
       this.#lastLive = live;
       const text = heapReadout(v, frame, this.#strings);
-      if (this.#readout && text !== this.#lastText) {
+      if (text !== this.#lastText) {
         this.#lastText = text;
-        this.#readout.textContent = text;
+        this.#readout?.(text);
       }
     }
     if (frame.step !== this.#lastStep) {
       this.#lastStep = frame.step;
-      for (const label of this.#labels) label.classList.toggle("current", Number(label.dataset["step"]) === frame.step);
+      // Only the labels that stop or start being current are written.
+      for (const label of this.#current) label.classList.remove("current");
+      this.#current = this.#labels.get(frame.step) ?? [];
+      for (const label of this.#current) label.classList.add("current");
     }
   }
 }
