@@ -57,7 +57,7 @@ export function mechanismDefs(variants: readonly ReplayVariant[]): string {
       "</g>",
   );
   return (
-    `<svg class="mech-defs" aria-hidden="true" focusable="false"><defs>` +
+    `<svg class="mech-defs" aria-hidden="true"><defs>` +
     `<marker id="${ARROW_ID}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0L8,4L0,8z" class="mech-arrowhead"/></marker>` +
     `<pattern id="${HATCH_ID}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" class="mech-hatch"/></pattern>` +
     `${rows.join("")}</defs></svg>`
@@ -155,7 +155,7 @@ export function mechanismSvg(
     );
   });
   return (
-    `<svg viewBox="0 0 ${String(MECHANISM_WIDTH)} ${String(height)}" class="mechanism-svg" data-fix="${v.fix}" aria-hidden="true" focusable="false">` +
+    `<svg viewBox="0 0 ${String(MECHANISM_WIDTH)} ${String(height)}" class="mechanism-svg" data-fix="${v.fix}" aria-hidden="true">` +
     parts.join("") +
     "</svg>"
   );
@@ -204,7 +204,7 @@ export function miniMechanismSymbols(drawings: readonly MiniMechanism[], prefix:
   const symbols = drawings.map(
     (d, i) => `<symbol id="${prefix}-${String(i)}" viewBox="${d.viewBox}">${d.paths}</symbol>`,
   );
-  return `<svg class="mini-symbols" aria-hidden="true" focusable="false">${symbols.join("")}</svg>`;
+  return `<svg class="mini-symbols" aria-hidden="true">${symbols.join("")}</svg>`;
 }
 
 /**
@@ -212,5 +212,5 @@ export function miniMechanismSymbols(drawings: readonly MiniMechanism[], prefix:
  * technology: its key frame's caption says the same in words.
  */
 export function miniMechanismUse(drawing: MiniMechanism, id: string): string {
-  return `<svg viewBox="${drawing.viewBox}" class="mini-mechanism" aria-hidden="true" focusable="false"><use href="#${id}"/></svg>`;
+  return `<svg viewBox="${drawing.viewBox}" class="mini-mechanism" aria-hidden="true"><use href="#${id}"/></svg>`;
 }

@@ -23,7 +23,6 @@ describe("renderSvg / renderChart (build-time Plot)", () => {
   it("hides the picture from assistive technology and drops Plot's aria attributes (axe: aria-prohibited-attr)", () => {
     const svg = svgOf(renderSvg(heapChartOptions([leak], size, labels), "heap-svg"));
     expect(svg.getAttribute("aria-hidden")).toBe("true");
-    expect(svg.getAttribute("focusable")).toBe("false");
     expect(svg.getAttribute("class")).toMatch(/ heap-svg$/);
     expect(svg.querySelectorAll("[aria-label], [aria-description]")).toHaveLength(0);
   });
