@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { listPages } from "./dist-files.ts";
 
 /** What deferMarkup did, for the build log and the tests. */
@@ -10,7 +10,12 @@ export interface DeferReport {
   bytes: number;
 }
 
-/** The folder of dist/ that holds the deferred markup, one classic script per page. */
+/**
+ * The folder of dist/ that holds the deferred markup, one classic script per page and group, named
+ * `<key>.js`. A sibling of the bundles' `_astro/`: restoreDeferred finds a key's script at
+ * `../deferred/<key>.js` from its own script's address (src/client/deferred/restore-deferred.ts), so
+ * the page does not write the URL on each of its templates.
+ */
 export const DEFERRED_DIR = "deferred";
 
 const OPEN = /<([a-z][a-z0-9-]*)\b[^>]*\sdata-defer(?:="([^"]*)")?(?=[\s>])[^>]*>/g;
@@ -38,18 +43,14 @@ export function deferGroups(html: string): string[] {
 /**
  * Moves every element marked `data-defer` (of one group: `data-defer="wide"` is group "wide", a bare
  * `data-defer` group "") out of one page into a list of markup strings, and puts an empty
- * `<template data-deferred="KEY INDEX" data-deferred-src="URL">` in its place (with
- * `data-deferred-group="GROUP"` when the group has a name). Only what a reader
+ * `<template data-deferred="KEY INDEX">` in its place (with `data-deferred-group="GROUP"` when
+ * the group has a name); the markup goes to `DEFERRED_DIR/KEY.js`. Only what a reader
  * cannot see before the widget's code runs is marked (another program's layer of the heap chart,
  * another program's listing, the wide screens' charts), so the page looks the same; the widget's
  * loader puts it back (src/client/deferred/restore-deferred.ts) before the widget starts. Each group
  * is a file of its own, so that one widget's loader does not fetch another's markup.
  */
-export function deferFromPage(
-  html: string,
-  src: (key: string) => string,
-  group = "",
-): { html: string; markup: string[] } {
+export function deferFromPage(html: string, group = ""): { html: string; key: string; markup: string[] } {
   const ranges: [number, number][] = [];
   OPEN.lastIndex = 0;
   for (let m = OPEN.exec(html); m; m = OPEN.exec(html)) {
@@ -59,17 +60,16 @@ export function deferFromPage(
   }
   OPEN.lastIndex = 0;
   const markup = ranges.map(([from, to]) => html.slice(from, to).replace(/\sdata-defer(?:="[^"]*")?(?=[\s>])/, ""));
-  if (markup.length === 0) return { html, markup };
+  if (markup.length === 0) return { html, key: "", markup };
   const key = keyOf(markup);
-  const url = src(key);
   let out = "";
   let at = 0;
   ranges.forEach(([from, to], i) => {
     const named = group === "" ? "" : ` data-deferred-group="${group}"`;
-    out += `${html.slice(at, from)}<template data-deferred="${key} ${String(i)}"${named} data-deferred-src="${url}"></template>`;
+    out += `${html.slice(at, from)}<template data-deferred="${key} ${String(i)}"${named}></template>`;
     at = to;
   });
-  return { html: out + html.slice(at), markup };
+  return { html: out + html.slice(at), key, markup };
 }
 
 function keyOf(markup: string[]): string {
@@ -92,18 +92,13 @@ export async function deferMarkup(distDir: string): Promise<DeferReport> {
   const pages = await listPages(distDir);
   for (const file of pages) {
     const html = await readFile(file, "utf8");
-    const toPage = (key: string): string =>
-      relative(dirname(file), join(distDir, DEFERRED_DIR, `${key}.js`))
-        .split(sep)
-        .join("/");
     const groups = deferGroups(html);
     if (groups.length === 0) continue;
     let out = html;
     for (const group of groups) {
-      let key = "";
-      const result = deferFromPage(out, (k) => toPage((key = k)), group);
+      const result = deferFromPage(out, group);
       await mkdir(join(distDir, DEFERRED_DIR), { recursive: true });
-      await writeFile(join(distDir, DEFERRED_DIR, `${key}.js`), deferredScript(key, result.markup));
+      await writeFile(join(distDir, DEFERRED_DIR, `${result.key}.js`), deferredScript(result.key, result.markup));
       report.elements += result.markup.length;
       out = result.html;
     }

@@ -84,3 +84,30 @@ function adjust(
 export const CODE_LIGHT = adjust(githubLight as ThemeRegistrationRaw, "bf-light", LIGHT_BACKGROUNDS, "black");
 /** The dark code theme: GitHub Dark, made readable on our backgrounds. */
 export const CODE_DARK = adjust(githubDark as ThemeRegistrationRaw, "bf-dark", DARK_BACKGROUNDS, "white");
+
+/** A colour pair of the two code themes, as cells.css writes it: "light;dark", lower case. */
+export type ColourPair = `${string};${string}`;
+
+const pairOf = (light: unknown, dark: unknown): ColourPair | undefined =>
+  typeof light === "string" && typeof dark === "string" ? `${light.toLowerCase()};${dark.toLowerCase()}` : undefined;
+
+/** The code themes' own text colour pair (a listing's colour where no token rule applies). */
+export const CODE_BASE = pairOf(CODE_LIGHT.colors?.["editor.foreground"], CODE_DARK.colors?.["editor.foreground"]);
+
+/**
+ * The colour pairs a token can have, in the themes' order, the text colour left out. GitHub Light
+ * and Dark are made from one source: the same rules for the same scopes in the same order, so a
+ * token matches the same rule in both and its pair is one of these. One palette for every listing
+ * of every page lets cells.css colour the tokens (`<t-0>` …) instead of each `<pre>` naming its
+ * pairs; a pair outside it (a rule only one theme has) keeps shiki's own variables on its token.
+ */
+export const CODE_PALETTE: readonly ColourPair[] = [
+  ...new Set(
+    (CODE_LIGHT.tokenColors ?? []).flatMap((rule, i) => {
+      const dark = CODE_DARK.tokenColors?.[i];
+      if (JSON.stringify(dark?.scope) !== JSON.stringify(rule.scope)) return [];
+      const pair = pairOf(rule.settings.foreground, dark?.settings.foreground);
+      return pair === undefined || pair === CODE_BASE ? [] : [pair];
+    }),
+  ),
+];

@@ -37,6 +37,8 @@ const CONFIG: Config = {
 
 /** Plot's own stylesheet, which it writes into every chart; charts.css states it once (`.bf-plot`). */
 const PLOT_STYLE = /<style>[^<]*<\/style>/;
+/** The class Plot names its stylesheet's rules by (`plot-d6a7b5`): with the stylesheet gone, nothing reads it. */
+const PLOT_CLASS = /^(<svg[^>]*? class=")plot-[0-9a-f]{6}\b ?/;
 
 /**
  * The presentation attributes Plot writes on every chart and on each of its marks' groups, the
@@ -120,6 +122,19 @@ function mergeGridLines(root: Element): void {
   }
 }
 
+/**
+ * The radius the heap chart gives its GC markers (heap-chart.ts), a hundred dots a page. A dot of
+ * this radius in a `p-dot` group loses its `r`, and charts.css gives it the same radius as a CSS
+ * property (`:where(.bf-plot .p-dot circle:not([r]))`): a dot of any other radius keeps its own.
+ */
+export const DOT_RADIUS = "3.5";
+
+function shareDotRadius(root: Element): void {
+  for (const dot of root.querySelectorAll("g.p-dot > circle")) {
+    if (dot.getAttribute("r") === DOT_RADIUS) dot.removeAttribute("r");
+  }
+}
+
 /** Replaces each SHARED_ATTRS set with its class; drops aria-hidden inside the hidden <svg>. */
 function shareAttributes(svg: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
@@ -141,17 +156,22 @@ function shareAttributes(svg: string): string {
   }
   placeLabels(root);
   mergeGridLines(root);
+  shareDotRadius(root);
   // linkedom closes an empty element with " />"; SVGO wrote "/>".
   return root.outerHTML.replace(/(<[a-z][^<>]*?) \/>/g, "$1/>");
 }
 
 /**
- * Compacts one chart's SVG markup: drops Plot's per-chart <style> (the page's charts.css carries
- * the same rules once, for the `bf-plot` class this adds), runs SVGO (CONFIG), puts the
+ * Compacts one chart's SVG markup: drops Plot's per-chart <style> and the class it styles (the
+ * page's charts.css carries the same rules once, for the `bf-plot` class this adds), runs SVGO (CONFIG), puts the
  * presentation attributes every chart repeats into classes (SHARED_ATTRS), places tick labels by
- * x and y (placeLabels) and draws a grid as one path (mergeGridLines): SVGO does neither.
+ * x and y (placeLabels), draws a grid as one path (mergeGridLines) and leaves the common dot radius
+ * to CSS (shareDotRadius): SVGO does none of these.
  */
 export function compactSvg(svg: string): string {
-  const marked = svg.replace(PLOT_STYLE, "").replace(/^<svg([^>]*) class="/, '<svg$1 class="bf-plot ');
+  const marked = svg
+    .replace(PLOT_STYLE, "")
+    .replace(PLOT_CLASS, "$1")
+    .replace(/^<svg([^>]*) class="/, '<svg$1 class="bf-plot ');
   return shareAttributes(optimize(marked, CONFIG).data);
 }

@@ -1,7 +1,7 @@
 // Build-time only: syntax highlighting with shiki, in a light and a dark theme at once, so the
 // reader's theme switch needs no script (CSS picks --shiki-dark in dark mode).
 import { createHighlighter, type Highlighter, type ShikiTransformer } from "shiki";
-import { CODE_DARK, CODE_LIGHT } from "./code-themes.ts";
+import { CODE_BASE, CODE_DARK, CODE_LIGHT, CODE_PALETTE } from "./code-themes.ts";
 
 /** What to mark on which line (1-based line numbers of the code given). */
 export interface LineMarks {
@@ -21,20 +21,18 @@ let highlighter: Promise<Highlighter> | undefined;
 
 type HastElement = Parameters<NonNullable<ShikiTransformer["pre"]>>[0];
 
-/** How many colour pairs one listing may name as elements (cells.css styles `t-0` to `t-11`). */
-export const TOKEN_CLASSES = 12;
-
 const PAIR = /^--shiki-light:(#[0-9a-f]{3,8});--shiki-dark:(#[0-9a-f]{3,8})$/i;
+const BASE = /;?--shiki-light:(#\w+);--shiki-dark:(#\w+)/i;
 
 /**
  * shiki writes both themes' colours on every token (`style="--shiki-light:…;--shiki-dark:…"`,
- * 50 bytes a token, most of a listing's weight). A listing uses a handful of colour pairs, so
- * this names them once on the `<pre>` (`--l0`/`--d0`, …) and makes each token an element named
- * for its pair (`<t-0>`, …) that cells.css colours from them: an autonomous custom element, which
- * needs no definition, means no more than a span and takes 11 bytes a token where
- * `<span class=t0></span>` takes 22 (seven hundred tokens a page). Tokens in the listing's own
- * colour lose their element, and neighbours of one colour become one. What the reader sees and
- * copies is the same.
+ * 50 bytes a token, most of a listing's weight). The themes have a dozen colour pairs, the same
+ * for every listing (CODE_PALETTE), so each token becomes an element named for its pair's place
+ * there (`<t-0>`, …) that cells.css colours, and the `<pre>` drops the themes' text colour, which
+ * cells.css gives every listing: an autonomous custom element, which needs no definition, means
+ * no more than a span and takes 11 bytes a token where `<span class=t0></span>` takes 22 (seven
+ * hundred tokens a page). Tokens in the listing's own colour lose their element, and neighbours of
+ * one colour become one. What the reader sees and copies is the same.
  */
 function compactColours(): ShikiTransformer {
   return {
@@ -42,26 +40,21 @@ function compactColours(): ShikiTransformer {
     pre(pre) {
       // The themes' backgrounds (--shiki-light-bg, --shiki-dark-bg): the page's CSS gives listings
       // their own background, so nothing reads them.
-      const style = (typeof pre.properties.style === "string" ? pre.properties.style : "").replace(
+      let style = (typeof pre.properties.style === "string" ? pre.properties.style : "").replace(
         /;?--shiki-(?:light|dark)-bg:[^;]*/g,
         "",
       );
-      const base = /--shiki-light:(#\w+);--shiki-dark:(#\w+)/i.exec(style);
+      const base = BASE.exec(style);
       const baseKey = base ? `${base[1] ?? ""};${base[2] ?? ""}`.toLowerCase() : "";
-      const palette = new Map<string, number>();
+      if (baseKey === CODE_BASE) style = style.replace(BASE, "");
       const tagOf = (span: HastElement): string | null | undefined => {
         // undefined: keep the span as it is; null: the listing's own colour, no span needed.
         const m = typeof span.properties.style === "string" ? PAIR.exec(span.properties.style) : null;
         if (!m || span.properties["class"] !== undefined) return undefined;
         const key = `${m[1] ?? ""};${m[2] ?? ""}`.toLowerCase();
         if (key === baseKey) return null;
-        let index = palette.get(key);
-        if (index === undefined) {
-          if (palette.size >= TOKEN_CLASSES) return undefined;
-          index = palette.size;
-          palette.set(key, index);
-        }
-        return `t-${String(index)}`;
+        const index = CODE_PALETTE.indexOf(key as (typeof CODE_PALETTE)[number]);
+        return index === -1 ? undefined : `t-${String(index)}`;
       };
       const compactLine = (line: HastElement): void => {
         const out: HastElement["children"] = [];
@@ -90,11 +83,8 @@ function compactColours(): ShikiTransformer {
       };
       const code = pre.children.find((c): c is HastElement => c.type === "element" && c.tagName === "code");
       for (const line of code?.children ?? []) if (line.type === "element") compactLine(line);
-      const vars = [...palette].map(([key, i]) => {
-        const [light, dark] = key.split(";");
-        return `--l${String(i)}:${light ?? ""};--d${String(i)}:${dark ?? ""}`;
-      });
-      pre.properties.style = [style, ...vars].join(";");
+      if (style === "") delete pre.properties.style;
+      else pre.properties.style = style;
       // shiki names its themes on the <pre> ("shiki-themes bf-light bf-dark"); no style reads them.
       pre.properties["class"] = "shiki";
     },
@@ -112,8 +102,8 @@ function lineCount(): ShikiTransformer {
     pre(pre) {
       const code = pre.children.find((c): c is HastElement => c.type === "element" && c.tagName === "code");
       const lines = (code?.children ?? []).filter((c) => c.type === "element").length;
-      const style = typeof pre.properties.style === "string" ? pre.properties.style : "";
-      pre.properties.style = `${style};--lines:${String(lines)}`;
+      const style = typeof pre.properties.style === "string" ? `${pre.properties.style};` : "";
+      pre.properties.style = `${style}--lines:${String(lines)}`;
     },
   };
 }

@@ -22,6 +22,48 @@ const HEAP_X = 284;
 const text = (x: number, y: number, s: string, cls = ""): string =>
   `<text x="${String(x)}" y="${String(y)}"${cls ? ` class="${cls}"` : ""}>${escapeHtml(s)}</text>`;
 
+/** How wide a program's buffer is drawn: to scale, at most 12 px a MiB, at least 8 px. */
+function bufferWidth(v: ReplayVariant): number {
+  const scale = Math.min(12, (MECHANISM_WIDTH - HEAP_X - 4) / Math.max(1, v.bufferMiB));
+  return Math.max(8, Math.round(v.bufferMiB * scale));
+}
+
+// The ids of what every mechanism figure of a page draws with: its one copy (mechanismDefs).
+const ARROW_ID = "mech-arrow";
+const HATCH_ID = "mech-hatch";
+const rowId = (bufW: number): string => `mech-row-${String(bufW)}`;
+
+/**
+ * What every mechanism figure of a page refers to, once a page (MechanismDefs.astro): the
+ * arrowhead, the hatching of a garbage buffer (mechanism.css names both for every figure), and a
+ * collector's row for each buffer width the programs have, which each row of a figure <use>s at its
+ * height. Five figures on the article would each carry the same 800 bytes. An SVG that draws
+ * nothing itself, hidden from assistive technology as the figures are.
+ */
+export function mechanismDefs(variants: readonly ReplayVariant[]): string {
+  // What every collector's row draws alike (its stack, channel, edges and buffer), at the row's
+  // origin. State styles reach the copy through custom properties set on the row's group
+  // (mechanism.css), since selectors do not match into a <use>'s shadow tree by the row's context.
+  // The row's own words, and the edges that do not move with the row, stay in its group.
+  const rows = [...new Set(variants.map(bufferWidth))].map(
+    (bufW) =>
+      `<g id="${rowId(bufW)}" class="mech-row">` +
+      `<rect x="0.5" y="0.5" width="${String(STACK_W)}" height="38" rx="4" class="mech-stack"/>` +
+      `<rect x="${String(CHAN_X)}.5" y="8.5" width="${String(CHAN_W)}" height="20" rx="3" class="mech-chan"/>` +
+      text(CHAN_X + 9, 23, "chan", "mech-field") +
+      `<line x1="${String(STACK_W)}" y1="14" x2="${String(CHAN_X)}" y2="18" class="mech-edge mech-in"/>` +
+      `<path d="M${String(STACK_W)},28C${String(CHAN_X + 10)},44 ${String(HEAP_X - 30)},40 ${String(HEAP_X)},24" class="mech-edge mech-buf"/>` +
+      `<rect x="${String(HEAP_X)}.5" y="6.5" width="${String(bufW)}" height="26" rx="2" class="mech-buffer"/>` +
+      "</g>",
+  );
+  return (
+    `<svg class="mech-defs" aria-hidden="true"><defs>` +
+    `<marker id="${ARROW_ID}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0L8,4L0,8z" class="mech-arrowhead"/></marker>` +
+    `<pattern id="${HATCH_ID}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" class="mech-hatch"/></pattern>` +
+    `${rows.join("")}</defs></svg>`
+  );
+}
+
 /** Height of the figure for a number of collectors. */
 export function mechanismHeight(collectors: number): number {
   return TOP + collectors * ROW + 6;
@@ -33,14 +75,13 @@ export function mechanismHeight(collectors: number): number {
  * the figure's `data-fix`: so the replay carries one figure for all its programs and switches it by
  * an attribute. `variants` must agree on their collectors and buffer size (the article's do). With a
  * frame, the moment it shows is baked into the collectors' data attributes (a static copy); without,
- * it shows the collectors just started and the client takes over.
+ * it shows the collectors just started and the client takes over. It draws with its page's one
+ * mechanismDefs.
  */
 export function mechanismSvg(
   variants: readonly ReplayVariant[],
   words: Strings["replay"]["figure"],
   frame: ReplayFrame | null,
-  /** Unique on the page: the prefix of the figure's marker and pattern ids. */
-  uid: string,
   /** What a buffer is at the moment shown: live, garbage, freed. */
   bufferWords: Strings["replay"]["client"]["bufferWords"],
 ): string {
@@ -58,28 +99,8 @@ export function mechanismSvg(
   const only = (fix: ReplayVariant["fix"], markup: string): string =>
     fixes.has(fix) ? (fixes.size > 1 ? `<g class="only-${fix}">${markup}</g>` : markup) : "";
   const height = mechanismHeight(collectors.length);
-  const scale = Math.min(12, (MECHANISM_WIDTH - HEAP_X - 4) / Math.max(1, v.bufferMiB));
-  const bufW = Math.max(8, Math.round(v.bufferMiB * scale));
-  // The arrowhead and the hatching are named once, on the <svg>, as custom properties that
-  // mechanism.css hands to every arrowed edge and garbage buffer (twelve references a figure).
-  const refs = `--arrow:url(#${uid}-arrow);--hatch:url(#${uid}-hatch)`;
-  // What every collector's row draws alike (its stack, channel, edges and buffer) is drawn once,
-  // at the row's origin, and each row <use>s it at its height: five rows would repeat ~400 bytes
-  // each. State styles reach the copy through custom properties set on the row's group
-  // (mechanism.css), since selectors do not match into a <use>'s shadow tree by the row's context.
-  // The row's own words, and the edges that do not move with the row, stay in its group.
-  const row =
-    `<g id="${uid}-row" class="mech-row">` +
-    `<rect x="0.5" y="0.5" width="${String(STACK_W)}" height="38" rx="4" class="mech-stack"/>` +
-    `<rect x="${String(CHAN_X)}.5" y="8.5" width="${String(CHAN_W)}" height="20" rx="3" class="mech-chan"/>` +
-    text(CHAN_X + 9, 23, "chan", "mech-field") +
-    `<line x1="${String(STACK_W)}" y1="14" x2="${String(CHAN_X)}" y2="18" class="mech-edge mech-in"/>` +
-    `<path d="M${String(STACK_W)},28C${String(CHAN_X + 10)},44 ${String(HEAP_X - 30)},40 ${String(HEAP_X)},24" class="mech-edge mech-buf"/>` +
-    `<rect x="${String(HEAP_X)}.5" y="6.5" width="${String(bufW)}" height="26" rx="2" class="mech-buffer"/>` +
-    "</g>";
+  const bufW = bufferWidth(v);
   const parts: string[] = [
-    `<defs><marker id="${uid}-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0L8,4L0,8z" class="mech-arrowhead"/></marker>` +
-      `<pattern id="${uid}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" class="mech-hatch"/></pattern>${row}</defs>`,
     text(0, 16, words.roots, "mech-head"),
     text(CHAN_X, 16, words.channels, "mech-head"),
     text(HEAP_X, 16, words.heap, "mech-head"),
@@ -114,7 +135,7 @@ export function mechanismSvg(
     const state = c?.state ?? "waiting";
     parts.push(
       `<g class="mech-collector" data-n="${String(g.n)}" data-phase="${phase}" data-state="${state}" data-buffer="${buffer}">` +
-        `<use href="#${uid}-row" y="${String(y)}"/>` +
+        `<use href="#${rowId(bufW)}" y="${String(y)}"/>` +
         text(8, y + 16, fill(words.collector, { n: g.n }), "mech-name") +
         only("none", text(8, y + 32, "in · buf", "mech-field")) +
         only("close", text(8, y + 32, "in · buf", "mech-field")) +
@@ -134,7 +155,7 @@ export function mechanismSvg(
     );
   });
   return (
-    `<svg viewBox="0 0 ${String(MECHANISM_WIDTH)} ${String(height)}" class="mechanism-svg" data-fix="${v.fix}" style="${refs}" aria-hidden="true" focusable="false">` +
+    `<svg viewBox="0 0 ${String(MECHANISM_WIDTH)} ${String(height)}" class="mechanism-svg" data-fix="${v.fix}" aria-hidden="true">` +
     parts.join("") +
     "</svg>"
   );
@@ -183,7 +204,7 @@ export function miniMechanismSymbols(drawings: readonly MiniMechanism[], prefix:
   const symbols = drawings.map(
     (d, i) => `<symbol id="${prefix}-${String(i)}" viewBox="${d.viewBox}">${d.paths}</symbol>`,
   );
-  return `<svg class="mini-symbols" aria-hidden="true" focusable="false">${symbols.join("")}</svg>`;
+  return `<svg class="mini-symbols" aria-hidden="true">${symbols.join("")}</svg>`;
 }
 
 /**
@@ -191,5 +212,5 @@ export function miniMechanismSymbols(drawings: readonly MiniMechanism[], prefix:
  * technology: its key frame's caption says the same in words.
  */
 export function miniMechanismUse(drawing: MiniMechanism, id: string): string {
-  return `<svg viewBox="${drawing.viewBox}" class="mini-mechanism" aria-hidden="true" focusable="false"><use href="#${id}"/></svg>`;
+  return `<svg viewBox="${drawing.viewBox}" class="mini-mechanism" aria-hidden="true"><use href="#${id}"/></svg>`;
 }

@@ -65,8 +65,9 @@ export function renderChart(options: PlotOptions, className: string, clip?: stri
   }
   for (const el of svg.querySelectorAll("[aria-label]")) el.removeAttribute("aria-label");
   for (const el of svg.querySelectorAll("[aria-description]")) el.removeAttribute("aria-description");
+  // Hidden from assistive technology; no `focusable="false"`, which only Internet Explorer and the
+  // old Edge read (no SVG is a tab stop in a browser this site runs in).
   svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("focusable", "false");
   svg.setAttribute("class", `${svg.getAttribute("class") ?? ""} ${className}`.trim());
   return { svg: compactSvg(roundNumbers(svg.outerHTML)), x: { domain, range }, y: { range: yRange }, width, height };
 }

@@ -23,4 +23,23 @@ describe("valid HTML (html-validate)", () => {
       .replace(/<[^>]+>/g, " ");
     expect(text.match(/\{[A-Za-z]\w*\}/g) ?? []).toEqual([]);
   });
+
+  it.each(builtPages(distDir))("/%s draws only with what it has (<use href=#id>, url(#id))", (page) => {
+    const html = readFileSync(join(distDir, page, "index.html"), "utf8");
+    // The page's deferred markup (build/defer-markup.ts) comes back into it, with its ids and references.
+    const deferred = [...html.matchAll(/data-deferred="?(\w+) /g)].map((m) =>
+      readFileSync(join(distDir, "deferred", `${m[1] ?? ""}.js`), "utf8"),
+    );
+    const all = [html.replace(/<style[\s\S]*?<\/style>/g, ""), ...new Set(deferred)].join("\n").replace(/\\"/g, '"');
+    const ids = new Set([...all.matchAll(/\sid="?([\w-]+)/g)].map((m) => m[1]));
+    const refs = [
+      ...[...all.matchAll(/<use\b[^>]*?\shref="?#([\w-]+)/g)].map((m) => m[1]),
+      ...[...all.matchAll(/url\(#([\w-]+)\)/g)].map((m) => m[1]),
+    ];
+    // mechanism.css draws every figure's arrows and garbage buffers with the page's one copy.
+    if (all.includes("class=mechanism-svg")) refs.push("mech-arrow", "mech-hatch");
+    expect(refs.filter((id) => !ids.has(id))).toEqual([]);
+    // One copy of each: the mechanism figures' drawings are the page's, not each figure's.
+    expect([...all.matchAll(/\sid="?mech-arrow\b/g)].length).toBeLessThanOrEqual(1);
+  });
 });

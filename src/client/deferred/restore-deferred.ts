@@ -7,6 +7,18 @@ declare global {
   }
 }
 
+// The address of the script this code runs in (a bundle in _astro/ or a lazy chunk beside it, both
+// classic scripts, so currentScript is theirs while they first run): the page's templates carry only
+// a key, and the build writes each key's markup to deferred/<key>.js beside _astro/
+// (build/defer-markup.ts), wherever the site's folder is, file:// included.
+const base = document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : "";
+
+/** The deferred-markup script of one key, beside the folder of the script this code came in. */
+function scriptOf(key: string): string {
+  if (base === "") throw new Error("restoreDeferred: not loaded by a classic script of the built site");
+  return new URL(`../deferred/${key}.js`, base).href;
+}
+
 /**
  * Puts back the markup that the build moved out of the page (build/defer-markup.ts): every
  * `<template data-deferred>` inside `root` becomes the elements it stands for. That markup is the
@@ -20,13 +32,14 @@ export async function restoreDeferred(root: ParentNode, group = ""): Promise<voi
   const slots = [...root.querySelectorAll<HTMLTemplateElement>("template[data-deferred]")].filter(
     (s) => (s.dataset["deferredGroup"] ?? "") === group,
   );
-  await Promise.all([...new Set(slots.map((s) => s.dataset["deferredSrc"] ?? ""))].map(loadScript));
-  for (const slot of slots) {
-    const [key = "", index = ""] = (slot.dataset["deferred"] ?? "").split(" ");
+  const names = slots.map((s) => (s.dataset["deferred"] ?? "").split(" "));
+  await Promise.all([...new Set(names.map(([key = ""]) => key))].map((key) => loadScript(scriptOf(key))));
+  slots.forEach((slot, i) => {
+    const [key = "", index = ""] = names[i] ?? [];
     const markup = window.__blockedForeverDeferred?.[key]?.[Number(index)];
     if (markup === undefined) throw new Error(`no deferred markup ${key} ${index}`);
     // The page's own markup from the build, not data: parsed as the page itself was.
     slot.innerHTML = markup;
     slot.replaceWith(slot.content);
-  }
+  });
 }

@@ -40,7 +40,6 @@ export function drawHeapChart(host: Element, points: readonly LiveHeapPoint[], i
     height: frame.height,
     class: "live-heap-svg",
     "aria-hidden": "true",
-    focusable: "false",
     fill: "currentColor",
     "font-size": 12,
     "font-family": "system-ui, sans-serif",

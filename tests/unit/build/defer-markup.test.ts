@@ -13,14 +13,15 @@ const page = [
 
 describe("deferFromPage (build/defer-markup.ts)", () => {
   it("moves each marked element, nested parts and all, out of the page and leaves a template naming it", () => {
-    const { html, markup } = deferFromPage(page, (key) => `../deferred/${key}.js`);
+    const { html, key, markup } = deferFromPage(page);
     expect(markup).toEqual([
       '<div class="layer"><div class="wide"><svg></svg></div><div class="narrow"></div></div>',
       "<section hidden><div>code</div></section>",
     ]);
-    const slots = [...html.matchAll(/<template data-deferred="(\w+) (\d)" data-deferred-src="([^"]+)"><\/template>/g)];
+    // Only the key and the place in its list: restoreDeferred finds deferred/<key>.js itself.
+    const slots = [...html.matchAll(/<template data-deferred="(\w+) (\d)"><\/template>/g)];
     expect(slots.map((m) => m[2])).toEqual(["0", "1"]);
-    expect(slots.every((m) => m[3] === `../deferred/${m[1] ?? ""}.js`)).toBe(true);
+    expect(slots.every((m) => m[1] === key)).toBe(true);
     // Everything else stays where it was.
     expect(html.replace(/<template[^>]*><\/template>/g, "")).toBe(
       '<div class="plot"><div class="layer current"><div class="wide"><svg></svg></div></div><div class="cursor"></div></div>',
@@ -28,15 +29,15 @@ describe("deferFromPage (build/defer-markup.ts)", () => {
   });
 
   it("leaves a page without marked elements as it is, and names markup by its content", () => {
-    expect(deferFromPage("<p>text</p>", () => "x")).toEqual({ html: "<p>text</p>", markup: [] });
-    const a = deferFromPage(page, (key) => key).html;
-    const b = deferFromPage(page.replace("code", "other code"), (key) => key).html;
+    expect(deferFromPage("<p>text</p>")).toEqual({ html: "<p>text</p>", key: "", markup: [] });
+    const a = deferFromPage(page).html;
+    const b = deferFromPage(page.replace("code", "other code")).html;
     expect(a).not.toBe(b);
-    expect(deferFromPage(page, (key) => key).html).toBe(a);
+    expect(deferFromPage(page).html).toBe(a);
   });
 
   it("says where a marked element is never closed", () => {
-    expect(() => deferFromPage("<div data-defer><div></div>", () => "x")).toThrow(/<div data-defer> is never closed/);
+    expect(() => deferFromPage("<div data-defer><div></div>")).toThrow(/<div data-defer> is never closed/);
   });
 
   it("writes the markup as a classic script that files it under its key", () => {
@@ -53,12 +54,12 @@ describe("deferred markup in groups (build/defer-markup.ts)", () => {
 
   it("names the groups a page has, and moves one group at a time into its own list", () => {
     expect(deferGroups(grouped)).toEqual(["wide", ""]);
-    const wide = deferFromPage(grouped, (key) => key, "wide");
+    const wide = deferFromPage(grouped, "wide");
     expect(wide.markup).toEqual(["<p>a</p>", "<p>c</p>"]);
     expect(wide.html).toMatch(/^<template[^>]*><\/template><p data-defer>b<\/p><template[^>]*><\/template>$/);
     // A named group's slots say which group they belong to, for restoreDeferred(root, group).
     expect(wide.html.match(/data-deferred-group="wide"/g)).toHaveLength(2);
-    const rest = deferFromPage(wide.html, (key) => key);
+    const rest = deferFromPage(wide.html);
     expect(rest.markup).toEqual(["<p>b</p>"]);
     expect(rest.html.match(/data-deferred-group/g)).toHaveLength(2);
     // Two groups, two files: each slot names its own group's key.

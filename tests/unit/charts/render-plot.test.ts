@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { heapChartOptions } from "../../../src/lib/charts/heap-chart.ts";
 import { heapSeries } from "../../../src/lib/charts/heap-series.ts";
+import { DOT_RADIUS } from "../../../src/server/compact-svg.ts";
 import { renderChart, renderSvg, roundNumbers } from "../../../src/server/render-plot.ts";
 import { loadRecording } from "../../../src/server/traces.ts";
 
@@ -21,9 +23,19 @@ describe("renderSvg / renderChart (build-time Plot)", () => {
   it("hides the picture from assistive technology and drops Plot's aria attributes (axe: aria-prohibited-attr)", () => {
     const svg = svgOf(renderSvg(heapChartOptions([leak], size, labels), "heap-svg"));
     expect(svg.getAttribute("aria-hidden")).toBe("true");
-    expect(svg.getAttribute("focusable")).toBe("false");
     expect(svg.getAttribute("class")).toMatch(/ heap-svg$/);
     expect(svg.querySelectorAll("[aria-label], [aria-description]")).toHaveLength(0);
+  });
+
+  it("leaves the GC dots' common radius to charts.css, which gives them the same", () => {
+    const svg = svgOf(renderSvg(heapChartOptions([leak], size, labels), "heap-svg"));
+    const dots = [...svg.querySelectorAll(".heap-gc circle")];
+    expect(dots.length).toBeGreaterThan(3);
+    expect(dots.filter((d) => d.hasAttribute("r"))).toEqual([]);
+    expect(dots.every((d) => d.parentElement?.classList.contains("p-dot"))).toBe(true);
+    const css = readFileSync(new URL("../../../src/styles/charts.css", import.meta.url), "utf8");
+    const rule = /:where\(\.bf-plot \.p-dot circle:not\(\[r\]\)\) \{([^}]*)\}/.exec(css)?.[1] ?? "";
+    expect(/\br: ([\d.]+)px;/.exec(rule)?.[1]).toBe(DOT_RADIUS);
   });
 
   it("reports the x scale it drew with: seconds 0..end onto the plot area between the margins", () => {
