@@ -386,9 +386,7 @@ describe("the embed index", () => {
       expect(await preview.getAttribute("inert"), e.id).not.toBeNull();
       // The page's script writes this copy's address into each snippet once it runs, after the
       // first paint (build/late-scripts.ts).
-      await expect
-        .poll(() => entry.locator("textarea").inputValue(), e.id)
-        .toContain(`src="${siteUrl}en/embed/${e.id}/"`);
+      await expect.poll(() => entry.locator("textarea").inputValue()).toContain(`src="${siteUrl}en/embed/${e.id}/"`);
     }
     const ids = await w.page.$$eval("[id]", (els) => els.map((el) => el.id));
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
