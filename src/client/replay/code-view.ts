@@ -12,6 +12,8 @@ export class CodeView implements ReplayView {
   #layers = new Map<string, HTMLElement>();
   #readout: ((text: string) => void) | null;
   #revealing = 0;
+  /** The current program's listing, line by line. */
+  #lines: HTMLElement[] = [];
   #strings: ReplayStrings;
   #variant: ReplayVariant | null = null;
   #marked: HTMLElement[] = [];
@@ -30,6 +32,8 @@ export class CodeView implements ReplayView {
   setVariant(variant: ReplayVariant): void {
     this.#variant = variant;
     for (const [key, layer] of this.#layers) layer.hidden = key !== variant.key;
+    // The listing's lines, looked up once (a query through every line cost more than the marks).
+    this.#lines = [...(this.#layers.get(variant.key)?.querySelectorAll<HTMLElement>("pre code > span") ?? [])];
     // Whatever the new program's first frame says, it is written: nothing of the last one stays.
     this.#lastKey = null;
     this.#lastWaits = null;
@@ -44,11 +48,11 @@ export class CodeView implements ReplayView {
     const key = lines.map((l) => `${String(l.line)}:${String(l.n)}`).join(",");
     if (key === this.#lastKey) return;
     this.#lastKey = key;
-    const rendered = this.#layers.get(v.key)?.querySelectorAll<HTMLElement>("pre code > span");
+    const rendered = this.#lines;
     // Only the lines whose mark or count changes are written.
     const marks = new Map<HTMLElement, string>();
     for (const l of lines) {
-      const el = rendered?.[l.line - 1];
+      const el = rendered[l.line - 1];
       if (el) marks.set(el, `×${String(l.n)}`);
     }
     for (const el of this.#marked) {
@@ -63,7 +67,7 @@ export class CodeView implements ReplayView {
     }
     this.#marked = [...marks.keys()];
     const most = mostWaitedLine(frame);
-    const line = most ? rendered?.[most.line - 1] : undefined;
+    const line = most ? rendered[most.line - 1] : undefined;
     // Its position is read once this frame is drawn (a task after it), when the page's layout is
     // up to date: read in the frame, after every panel's writes, it made the browser lay the whole
     // page out there and then (3–5 ms in the frames where a wait began or ended).
@@ -73,7 +77,7 @@ export class CodeView implements ReplayView {
         reveal(line);
       }, 0);
     }
-    this.#readout?.(codeReadout(frame, (n) => rendered?.[n - 1]?.textContent ?? "", this.#strings));
+    this.#readout?.(codeReadout(frame, (n) => rendered[n - 1]?.textContent ?? "", this.#strings));
   }
 }
 

@@ -18,6 +18,8 @@ export class MechanismView implements ReplayView {
   /** The alternative's text around the seconds, as last written, and the seconds' text nodes. */
   #lastAround = "";
   #times: Text[] = [];
+  /** The text alternative's pieces around the seconds, as text nodes. */
+  #pieces: Text[] = [];
   #lastTime = "";
   #lastCollectors: ReplayFrame["collectors"] | null = null;
   #lastGc = -2;
@@ -77,18 +79,31 @@ export class MechanismView implements ReplayView {
     });
   }
 
-  /** Writes the text alternative's pieces, with a text node for the seconds between each two. */
+  /**
+   * Writes the text alternative's pieces, with a text node for the seconds between each two: when
+   * there are as many as before, into the text nodes already there, only those that changed.
+   */
   #around(pieces: string[]): void {
     const joined = pieces.join("\u0000");
     if (!this.#alt || joined === this.#lastAround) return;
     this.#lastAround = joined;
+    if (this.#pieces.length === pieces.length) {
+      pieces.forEach((piece, i) => {
+        const node = this.#pieces[i];
+        if (node && node.data !== piece) node.data = piece;
+      });
+      return;
+    }
     const [first = "", ...rest] = pieces;
-    const nodes: (string | Text)[] = [first];
+    this.#pieces = [document.createTextNode(first)];
+    const nodes: Text[] = [...this.#pieces];
     this.#times = [];
     for (const piece of rest) {
       const time = document.createTextNode(this.#lastTime);
+      const text = document.createTextNode(piece);
       this.#times.push(time);
-      nodes.push(time, piece);
+      this.#pieces.push(text);
+      nodes.push(time, text);
     }
     this.#alt.replaceChildren(...nodes);
   }
