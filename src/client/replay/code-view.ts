@@ -10,7 +10,7 @@ import { textWriter, type ReplayStrings, type ReplayView } from "./view.ts";
  */
 export class CodeView implements ReplayView {
   #layers = new Map<string, HTMLElement>();
-  #readout: ((text: string) => void) | null;
+  #readout: (text: string) => void;
   #revealing = 0;
   /** The current program's listing, line by line. */
   #lines: HTMLElement[] = [];
@@ -24,8 +24,7 @@ export class CodeView implements ReplayView {
     for (const layer of root.querySelectorAll<HTMLElement>(".code-layer")) {
       if (layer.dataset["variant"]) this.#layers.set(layer.dataset["variant"], layer);
     }
-    const readout = root.querySelector(".code-readout");
-    this.#readout = readout ? textWriter(readout) : null;
+    this.#readout = textWriter(root.querySelector(".code-readout"));
     this.#strings = strings;
   }
 
@@ -77,7 +76,7 @@ export class CodeView implements ReplayView {
         reveal(line);
       }, 0);
     }
-    this.#readout?.(codeReadout(frame, (n) => rendered[n - 1]?.textContent ?? "", this.#strings));
+    this.#readout(codeReadout(frame, (n) => rendered[n - 1]?.textContent ?? "", this.#strings));
   }
 }
 

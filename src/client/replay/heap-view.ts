@@ -44,7 +44,7 @@ export class HeapView implements ReplayView {
   #layers = new Map<string, { layer: HTMLElement; drawings: Drawing[] }>();
   #sets = new Map<string, HTMLElement>();
   #variant: ReplayVariant | null = null;
-  #readout: ((text: string) => void) | null;
+  #readout: (text: string) => void;
   #legend: { now: HTMLElement | null; baseline: HTMLElement | null; before: HTMLElement | null };
   /** The current program's event labels, by the story step each names. */
   #labels = new Map<number, HTMLElement[]>();
@@ -74,8 +74,7 @@ export class HeapView implements ReplayView {
       const key = set.dataset["variant"];
       if (key) this.#sets.set(key, set);
     }
-    const readout = root.querySelector(".heap-readout");
-    this.#readout = readout ? textWriter(readout) : null;
+    this.#readout = textWriter(root.querySelector(".heap-readout"));
     NARROW.addEventListener("change", () => {
       this.#narrow = NARROW.matches;
       if (this.#lastFrame) this.update(this.#lastFrame);
@@ -154,7 +153,7 @@ export class HeapView implements ReplayView {
       const text = heapReadout(v, frame, this.#strings);
       if (text !== this.#lastText) {
         this.#lastText = text;
-        this.#readout?.(text);
+        this.#readout(text);
       }
     }
     if (frame.step !== this.#lastStep) {

@@ -15,7 +15,7 @@ const CHARTED = new Set(["running", "runnable", "waiting", "leaked"]);
  */
 export class LanesView implements ReplayView {
   #rows: HTMLElement | null;
-  #counts: ((text: string) => void) | null;
+  #counts: (text: string) => void;
   #strings: ReplayStrings;
   #variant: ReplayVariant | null = null;
   /** Each goroutine's state words, as the one text node of its label (cheaper to write: textWriter). */
@@ -27,8 +27,7 @@ export class LanesView implements ReplayView {
 
   constructor(root: HTMLElement, strings: ReplayStrings, end: number) {
     this.#rows = root.querySelector(".lanes-rows");
-    const counts = root.querySelector(".lanes-counts");
-    this.#counts = counts ? textWriter(counts) : null;
+    this.#counts = textWriter(root.querySelector(".lanes-counts"));
     this.#strings = strings;
     this.#end = end;
   }
@@ -162,7 +161,7 @@ export class LanesView implements ReplayView {
     const text = countsReadout(frame, this.#strings);
     if (text !== this.#lastCounts) {
       this.#lastCounts = text;
-      this.#counts?.(text);
+      this.#counts(text);
     }
   }
 }

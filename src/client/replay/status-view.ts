@@ -13,28 +13,27 @@ export class StatusView implements ReplayView {
   #rows = new Map<
     number,
     {
-      user: ((text: string) => void) | null;
-      all: ((text: string) => void) | null;
+      user: (text: string) => void;
+      all: (text: string) => void;
       row: HTMLElement;
       shown: [string, string, boolean] | null;
     }
   >();
-  #note: ((text: string) => void) | null;
+  #note: (text: string) => void;
   #variant: ReplayVariant | null = null;
   #strings: ReplayStrings;
   #shown = -2;
 
   constructor(root: HTMLElement, strings: ReplayStrings) {
-    const writer = (el: Element | null) => (el ? textWriter(el) : null);
     for (const row of root.querySelectorAll<HTMLElement>("tr[data-status]")) {
       this.#rows.set(Number(row.dataset["status"]), {
         row,
-        user: writer(row.querySelector(".count-user")),
-        all: writer(row.querySelector(".count-all")),
+        user: textWriter(row.querySelector(".count-user")),
+        all: textWriter(row.querySelector(".count-all")),
         shown: null,
       });
     }
-    this.#note = writer(root.querySelector(".status-snapshot"));
+    this.#note = textWriter(root.querySelector(".status-snapshot"));
     this.#strings = strings;
   }
 
@@ -55,11 +54,11 @@ export class StatusView implements ReplayView {
       const a = s ? String(s.all[status] ?? 0) : "–";
       const occupied = (s?.all[status] ?? 0) > 0;
       const [lastU, lastA, lastOccupied] = cells.shown ?? [null, null, null];
-      if (u !== lastU) cells.user?.(u);
-      if (a !== lastA) cells.all?.(a);
+      if (u !== lastU) cells.user(u);
+      if (a !== lastA) cells.all(a);
       if (occupied !== lastOccupied) cells.row.classList.toggle("occupied", occupied);
       cells.shown = [u, a, occupied];
     }
-    this.#note?.(snapshotNote(v, frame, this.#strings));
+    this.#note(snapshotNote(v, frame, this.#strings));
   }
 }
