@@ -96,22 +96,22 @@ type Lives = Pick<
 };
 
 /**
- * What frameAt keeps between calls for one caller (the replay cell): the last lives, reused for as
- * long as the clock stays in their window, so a frame's goroutines, counts, collectors and wait
- * lines are the same objects from one animation frame to the next until one of them changes, and a
- * view can tell that nothing changed by comparing them (===); and where in each list of the
- * recording the last frame was, which the next frame, a little later, finds again in a step or two.
+ * What frameAt keeps between calls for one caller (the replay cell): where in each list of the
+ * recording the last frame was, which the next frame, a little later, finds again in a step or
+ * two. With a memo, a frame's lives come from the recording's table of windows (livesTable), so its
+ * goroutines, counts, collectors and wait lines are the same objects from one animation frame to
+ * the next until one of them changes, and a view can tell that nothing changed by comparing them
+ * (===).
  */
 export interface FrameMemo {
   variant: ReplayVariant | null;
-  lives: Lives | null;
   /** The last frame's index into each list frameAt searches, by the order it searches them. */
   at: number[];
 }
 
 /** A memo for frameAt, empty. */
 export function frameMemo(): FrameMemo {
-  return { variant: null, lives: null, at: [] };
+  return { variant: null, at: [] };
 }
 
 /**
@@ -155,12 +155,17 @@ export function frameAt(v: ReplayVariant, tick: number, memo?: FrameMemo): Repla
   const logIndex = find(v.log, (l) => l.at);
   const snapshotIndex = find(v.snapshots, (s) => s.t);
   const step = find(v.story, (e) => e.t);
-  const kept = same ? memo.lives : null;
-  const inKept = kept !== null && tick >= kept.from && tick < kept.until;
-  const lives = inKept ? kept : memo ? livesFromTable(v, tick) : livesAt(v, tick);
+  const table = memo ? livesTable(v) : null;
+  const lives = table
+    ? livesIn(
+        table,
+        find(table, (l) => l.from),
+        v,
+        tick,
+      )
+    : livesAt(v, tick);
   if (memo) {
     memo.variant = v;
-    memo.lives = lives;
     memo.at = at;
   }
   return {
@@ -189,7 +194,7 @@ export function frameAt(v: ReplayVariant, tick: number, memo?: FrameMemo): Repla
  */
 const tables = new WeakMap<ReplayVariant, Lives[]>();
 
-function livesFromTable(v: ReplayVariant, tick: number): Lives {
+function livesTable(v: ReplayVariant): Lives[] {
   let table = tables.get(v);
   if (table === undefined) {
     table = [];
@@ -202,7 +207,12 @@ function livesFromTable(v: ReplayVariant, tick: number): Lives {
     }
     tables.set(v, table);
   }
-  const lives = table[lastIndexAtOrBefore(table, tick, (l) => l.from)];
+  return table;
+}
+
+/** The lives at `tick`: the table's window `i` (the last to begin by then); before the first, computed. */
+function livesIn(table: readonly Lives[], i: number, v: ReplayVariant, tick: number): Lives {
+  const lives = table[i];
   return lives !== undefined && tick >= lives.from && tick < lives.until ? lives : livesAt(v, tick);
 }
 
