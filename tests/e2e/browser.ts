@@ -101,3 +101,19 @@ export async function expectClean(w: WatchedPage): Promise<void> {
 export function fileUrl(path: string): string {
   return `file://${path}`;
 }
+
+/**
+ * Waits until the page's own scripts have loaded and done their first work, as a reader's page
+ * has a moment after it shows. The page asks for them after its first paint (build/late-scripts.ts);
+ * on a busy machine that comes after the network has been quiet for 500 ms, Playwright's
+ * "networkidle", which is therefore no sign that they are in. At a desktop width their first work
+ * includes putting back the wide charts (src/client/figures/wide-charts.ts), one more request.
+ */
+export async function pageScriptsIn(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const scripts = [...document.body.querySelectorAll<HTMLScriptElement>("script[src]")];
+    const loaded = scripts.every((s) => performance.getEntriesByName(s.src).length > 0);
+    const wide = matchMedia("(width > 600px)").matches;
+    return scripts.length > 0 && loaded && !(wide && document.querySelector("template[data-deferred-group=wide]"));
+  });
+}

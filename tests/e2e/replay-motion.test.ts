@@ -85,7 +85,8 @@ describe("the replay while it plays", () => {
     const { page } = w;
     await page.emulateMedia({ reducedMotion: "reduce" });
     await page.click("replay-cell .player-play");
-    await page.waitForTimeout(1200);
+    // Two ticks of the clock's half-second timer: a second or a little more, on a busy machine later.
+    await expect.poll(async () => (await where(page)).time, { timeout: 5000 }).toBeGreaterThan(0.9);
     expect(await page.evaluate(ours)).toBe(0);
     const s = await where(page);
     await page.click("replay-cell .player-play");

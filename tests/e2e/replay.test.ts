@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { expectClean, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
+import { expectClean, pageScriptsIn, useBrowser, watchedPage, type WatchedPage } from "./browser.ts";
 import { count, openReplay as openAt, scrub, text, timeAxis } from "./replay-page.ts";
 
 const siteUrl = inject("siteUrl");
@@ -70,7 +70,7 @@ describe("the replay", () => {
       if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname.split("/").slice(-2).join("/"));
     });
     await w.page.goto(`${siteUrl}en/`);
-    await w.page.waitForLoadState("networkidle");
+    await pageScriptsIn(w.page);
     const before = [...scripts];
     expect(await w.page.locator("replay-cell[data-ready]").count()).toBe(0);
     expect(before.some((s) => s.startsWith("replay/"))).toBe(false);
@@ -356,7 +356,7 @@ describe("the replay", () => {
       const context = await browser().newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();
       await page.goto(`${siteUrl}en/`);
-      await page.waitForLoadState("networkidle");
+      await pageScriptsIn(page);
       const height = () => page.locator("replay-cell").evaluate((e) => Math.round(e.getBoundingClientRect().height));
       const before = await height();
       await page.locator("replay-cell").scrollIntoViewIfNeeded();
