@@ -44,29 +44,43 @@ export function deferGroups(html: string): string[] {
  * Moves every element marked `data-defer` (of one group: `data-defer="wide"` is group "wide", a bare
  * `data-defer` group "") out of one page into a list of markup strings, and puts an empty
  * `<template data-deferred="KEY INDEX">` in its place (with `data-deferred-group="GROUP"` when
- * the group has a name); the markup goes to `DEFERRED_DIR/KEY.js`. Only what a reader
+ * the group has a name; an SVG `<g>` leaves an empty `<g data-deferred>`, which SVG allows where the
+ * group stood; marked elements one right after another share one slot); the markup goes to
+ * `DEFERRED_DIR/KEY.js`. Only what a reader
  * cannot see before the widget's code runs is marked (another program's layer of the heap chart,
- * another program's listing, the wide screens' charts), so the page looks the same; the widget's
+ * another program's listing or labels, the parts of the mechanism's drawing only another program
+ * shows, the wide screens' charts), so the page looks the same; the widget's
  * loader puts it back (src/client/deferred/restore-deferred.ts) before the widget starts. Each group
  * is a file of its own, so that one widget's loader does not fetch another's markup.
  */
 export function deferFromPage(html: string, group = ""): { html: string; key: string; markup: string[] } {
-  const ranges: [number, number][] = [];
+  const ranges: { from: number; to: number; tag: string; markup: string }[] = [];
   OPEN.lastIndex = 0;
   for (let m = OPEN.exec(html); m; m = OPEN.exec(html)) {
-    const end = elementEnd(html, m[1] ?? "", m.index + m[0].length);
-    if ((m[2] ?? "") === group) ranges.push([m.index, end]);
+    const tag = m[1] ?? "";
+    const end = elementEnd(html, tag, m.index + m[0].length);
+    if ((m[2] ?? "") === group) {
+      // An element right after the last one (nothing between them) shares its slot, if of one kind.
+      const unmarked = html.slice(m.index, end).replace(/\sdata-defer(?:="[^"]*")?(?=[\s>])/, "");
+      const last = ranges.at(-1);
+      if (last?.to === m.index && (last.tag === "g") === (tag === "g")) {
+        last.to = end;
+        last.markup += unmarked;
+      } else ranges.push({ from: m.index, to: end, tag, markup: unmarked });
+    }
     OPEN.lastIndex = end;
   }
   OPEN.lastIndex = 0;
-  const markup = ranges.map(([from, to]) => html.slice(from, to).replace(/\sdata-defer(?:="[^"]*")?(?=[\s>])/, ""));
+  const markup = ranges.map((r) => r.markup);
   if (markup.length === 0) return { html, key: "", markup };
   const key = keyOf(markup);
   let out = "";
   let at = 0;
-  ranges.forEach(([from, to], i) => {
+  ranges.forEach(({ from, to, tag }, i) => {
     const named = group === "" ? "" : ` data-deferred-group="${group}"`;
-    out += `${html.slice(at, from)}<template data-deferred="${key} ${String(i)}"${named}></template>`;
+    // Inside SVG an HTML <template> would be an unknown SVG element: a group leaves an empty group.
+    const slot = tag === "g" ? "g" : "template";
+    out += `${html.slice(at, from)}<${slot} data-deferred="${key} ${String(i)}"${named}></${slot}>`;
     at = to;
   });
   return { html: out + html.slice(at), key, markup };

@@ -75,8 +75,9 @@ export function mechanismHeight(collectors: number): number {
  * the figure's `data-fix`: so the replay carries one figure for all its programs and switches it by
  * an attribute. `variants` must agree on their collectors and buffer size (the article's do). With a
  * frame, the moment it shows is baked into the collectors' data attributes (a static copy); without,
- * it shows the collectors just started and the client takes over. It draws with its page's one
- * mechanismDefs.
+ * it shows the collectors just started and the client takes over, and the groups of the programs
+ * after the first are deferred markup (build/defer-markup.ts), back before the client starts. It
+ * draws with its page's one mechanismDefs.
  */
 export function mechanismSvg(
   variants: readonly ReplayVariant[],
@@ -96,8 +97,11 @@ export function mechanismSvg(
       throw new Error(`mechanismSvg: ${other.key} differs from ${v.key} in its collectors; draw them apart`);
   }
   const fixes = new Set(variants.map((x) => x.fix));
+  // The parts of the other programs than the first are shown only by the client (a copy without a
+  // frame is the replay's), so the build moves them out of the page until it runs (data-defer).
+  const later = (fix: ReplayVariant["fix"]): string => (frame === null && fix !== v.fix ? " data-defer" : "");
   const only = (fix: ReplayVariant["fix"], markup: string): string =>
-    fixes.has(fix) ? (fixes.size > 1 ? `<g class="only-${fix}">${markup}</g>` : markup) : "";
+    fixes.has(fix) ? (fixes.size > 1 ? `<g class="only-${fix}"${later(fix)}>${markup}</g>` : markup) : "";
   const height = mechanismHeight(collectors.length);
   const bufW = bufferWidth(v);
   const parts: string[] = [

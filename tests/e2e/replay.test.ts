@@ -76,22 +76,28 @@ describe("the replay", () => {
     expect(before.some((s) => s.startsWith("replay/"))).toBe(false);
     // The page itself carries only what shows before the replay starts: the first program's layers.
     expect(await w.page.locator("replay-cell .heap-layer").count()).toBe(1);
+    expect(await w.page.locator("replay-cell .annotation-set").count()).toBe(1);
+    expect(await w.page.locator("replay-cell .mechanism-svg .only-close").count()).toBe(0);
     await w.page.locator("replay-cell").scrollIntoViewIfNeeded();
     await w.page.locator("replay-cell[data-ready]").waitFor();
     const loaded = scripts.filter((s) => !before.includes(s)).sort();
     expect(loaded, loaded.join(" ")).toHaveLength(3);
     expect(loaded[0]).toMatch(/^_astro\/lazy\./);
-    // The heap chart's and the code's layers of the programs not shown first (build/defer-markup.ts).
+    // The heap chart's, the labels' and the code's layers and the mechanism's parts of the programs
+    // not shown first (build/defer-markup.ts).
     expect(loaded[1]).toMatch(/^deferred\/[0-9a-f]+\.js$/);
     expect(loaded[2]).toMatch(/^replay\/data\.[0-9a-f]+\.js$/);
-    for (const layer of [".heap-layer", ".code-layer"]) {
+    for (const layer of [".heap-layer", ".code-layer", ".annotation-set"]) {
       const variants = await w.page
         .locator(`replay-cell ${layer}`)
         .evaluateAll((els) => els.map((e) => e.getAttribute("data-variant")));
       expect(variants, layer).toEqual(["leak", "timeout", "close", "context"]);
     }
     // All of the replay's own; the Embed controls' panels come when the reader reaches for them.
-    expect(await w.page.locator("replay-cell template:not([data-deferred-group])").count()).toBe(0);
+    expect(await w.page.locator("replay-cell [data-deferred]:not([data-deferred-group])").count()).toBe(0);
+    // The mechanism's drawing has every program's parts again, each in its place: for close, what main
+    // holds, and each of the five collectors' fields and the edge from main's feeds to its channel.
+    expect(await w.page.locator("replay-cell .mechanism-svg .only-close").count()).toBe(1 + 5 * 2);
     await expectClean(w);
   });
 

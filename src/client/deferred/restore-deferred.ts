@@ -21,7 +21,8 @@ function scriptOf(key: string): string {
 
 /**
  * Puts back the markup that the build moved out of the page (build/defer-markup.ts): every
- * `<template data-deferred>` inside `root` becomes the elements it stands for. That markup is the
+ * `<template data-deferred>` (or, inside SVG, `<g data-deferred>`) inside `root` becomes the
+ * elements it stands for. That markup is the
  * page's own, as the build wrote it (another program's layer of a chart, another listing), kept in
  * a classic script of the site's folder (so it loads from file:// too) because no reader sees it
  * before the widget's code runs. Only the markup of one group comes back (`data-defer="GROUP"` in
@@ -29,7 +30,7 @@ function scriptOf(key: string): string {
  * panel inside it to that control. Resolves once all of it is back.
  */
 export async function restoreDeferred(root: ParentNode, group = ""): Promise<void> {
-  const slots = [...root.querySelectorAll<HTMLTemplateElement>("template[data-deferred]")].filter(
+  const slots = [...root.querySelectorAll<HTMLTemplateElement | SVGGElement>("[data-deferred]")].filter(
     (s) => (s.dataset["deferredGroup"] ?? "") === group,
   );
   const names = slots.map((s) => (s.dataset["deferred"] ?? "").split(" "));
@@ -38,8 +39,10 @@ export async function restoreDeferred(root: ParentNode, group = ""): Promise<voi
     const [key = "", index = ""] = names[i] ?? [];
     const markup = window.__blockedForeverDeferred?.[key]?.[Number(index)];
     if (markup === undefined) throw new Error(`no deferred markup ${key} ${index}`);
-    // The page's own markup from the build, not data: parsed as the page itself was.
+    // The page's own markup from the build, not data: parsed as the page itself was (a <template>'s
+    // as HTML, an SVG group's in its place, as SVG).
     slot.innerHTML = markup;
-    slot.replaceWith(slot.content);
+    if (slot instanceof HTMLTemplateElement) slot.replaceWith(slot.content);
+    else slot.replaceWith(...slot.childNodes);
   });
 }

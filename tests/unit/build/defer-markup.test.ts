@@ -6,7 +6,7 @@ const page = [
   '<div class="plot">',
   '<div class="layer current"><div class="wide"><svg></svg></div></div>',
   '<div class="layer" data-defer><div class="wide"><svg></svg></div><div class="narrow"></div></div>',
-  '<section data-defer="" hidden><div>code</div></section>',
+  '\n<section data-defer="" hidden><div>code</div></section>',
   '<div class="cursor"></div>',
   "</div>",
 ].join("");
@@ -24,7 +24,7 @@ describe("deferFromPage (build/defer-markup.ts)", () => {
     expect(slots.every((m) => m[1] === key)).toBe(true);
     // Everything else stays where it was.
     expect(html.replace(/<template[^>]*><\/template>/g, "")).toBe(
-      '<div class="plot"><div class="layer current"><div class="wide"><svg></svg></div></div><div class="cursor"></div></div>',
+      '<div class="plot"><div class="layer current"><div class="wide"><svg></svg></div></div>\n<div class="cursor"></div></div>',
     );
   });
 
@@ -34,6 +34,17 @@ describe("deferFromPage (build/defer-markup.ts)", () => {
     const b = deferFromPage(page.replace("code", "other code")).html;
     expect(a).not.toBe(b);
     expect(deferFromPage(page).html).toBe(a);
+  });
+
+  it("gives marked elements one right after another one slot, and leaves an SVG group an empty group", () => {
+    const svg =
+      '<svg><g class="a"></g><g class="b" data-defer><text>b</text></g><g class="c" data-defer></g><text>x</text></svg>';
+    const { html, key, markup } = deferFromPage(`${svg}<p data-defer>1</p><p data-defer>2</p>`);
+    expect(markup).toEqual(['<g class="b"><text>b</text></g><g class="c"></g>', "<p>1</p><p>2</p>"]);
+    // A <template> inside SVG would be an unknown SVG element; an empty <g> is drawn as nothing.
+    expect(html).toBe(
+      `<svg><g class="a"></g><g data-deferred="${key} 0"></g><text>x</text></svg><template data-deferred="${key} 1"></template>`,
+    );
   });
 
   it("says where a marked element is never closed", () => {
