@@ -91,8 +91,27 @@ describe("the replay while it plays", () => {
     const s = await where(page);
     await page.click("replay-cell .player-play");
     expect(s.time).toBeGreaterThan(0.9);
-    expect(Math.abs(s.heap - s.clip)).toBeLessThan(1.5);
-    expect(s.thumbOff).toBeLessThan(1);
+    expect(Math.abs(s.heap - s.clip), JSON.stringify(s)).toBeLessThan(1.5);
+    expect(s.thumbOff, JSON.stringify(s)).toBeLessThan(1);
+    await expectClean(w);
+  });
+
+  it("switches to half-second jumps when the reader asks for less motion while it plays, and back", async () => {
+    const w = await openReplay(1280);
+    const { page } = w;
+    await page.click("replay-cell .player-play");
+    await expect.poll(() => page.evaluate(ours)).toBeGreaterThan(0);
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    // The browser's motion stops at once; the clock goes on in jumps, every panel where it says.
+    await expect.poll(() => page.evaluate(ours)).toBe(0);
+    const from = (await where(page)).time;
+    await expect.poll(async () => (await where(page)).time, { timeout: 5000 }).toBeGreaterThan(from);
+    const s = await where(page);
+    expect(Math.abs(s.heap - s.clip), JSON.stringify(s)).toBeLessThan(1.5);
+    expect(Math.abs(s.heap - s.lanes), JSON.stringify(s)).toBeLessThan(1);
+    await page.emulateMedia({ reducedMotion: "no-preference" });
+    await expect.poll(() => page.evaluate(ours)).toBeGreaterThan(0);
+    await page.click("replay-cell .player-play");
     await expectClean(w);
   });
 

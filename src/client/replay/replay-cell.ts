@@ -149,6 +149,13 @@ export function defineReplayCell(variants: ReplayVariant[]): void {
         this.#clock = { ...this.#clock, speed: Number(this.#ui.speed?.value ?? 1) };
         this.#glide();
       });
+      // A reader who asks for less motion while it plays gets the half-second jumps from then on
+      // (and the smooth motion back when they ask for it again).
+      reducedMotion.addEventListener("change", () => {
+        if (!this.#clock.playing) return;
+        this.#halt();
+        this.#run();
+      });
       for (const button of this.#ui.variants) {
         button.addEventListener("click", () => {
           this.#setVariant(button.dataset["variant"] ?? "");

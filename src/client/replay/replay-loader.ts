@@ -29,17 +29,43 @@ async function data(src: string): Promise<ReplayVariant[]> {
   return variants;
 }
 
+let markup: Promise<unknown> | undefined;
+
+/**
+ * Puts the cells' deferred markup back, once (build/defer-markup.ts): the other programs' layers,
+ * listings and labels, and the first program's wide heap drawings and listing.
+ */
+function restore(): Promise<unknown> {
+  markup ??= Promise.all(cells.map((c) => restoreDeferred(c)));
+  return markup;
+}
+
 function load(): void {
   const src = cells[0]?.dataset["src"];
   if (src === undefined) return;
-  // The other programs' layers and listings come back first (build/defer-markup.ts).
-  const markup = Promise.all(cells.map((c) => restoreDeferred(c)));
-  void Promise.all([import("./replay-cell.ts"), data(src), markup]).then(([cell, variants]) => {
+  void Promise.all([import("./replay-cell.ts"), data(src), restore()]).then(([cell, variants]) => {
     cell.defineReplayCell(variants);
   });
 }
 
+/**
+ * The markup also comes back once the page has loaded and the browser is idle, whether or not the
+ * reader goes near the replay: on a wide screen it holds what the cell shows first (the heap
+ * drawing, the listing), which a reader who gets there before the replay's code, or who prints
+ * the page, should find there. It is a few KB (compressed) of the page's own markup, after the
+ * page is up.
+ */
+function restoreWhenIdle(): void {
+  const later = (): void => {
+    if ("requestIdleCallback" in window) requestIdleCallback(() => void restore(), { timeout: 3000 });
+    else setTimeout(() => void restore(), 500);
+  };
+  if (document.readyState === "complete") later();
+  else addEventListener("load", later, { once: true });
+}
+
 if (cells.length > 0) {
+  restoreWhenIdle();
   if (/(?:^#|&)(?:variant|t)=/.test(location.hash)) {
     load();
   } else {
