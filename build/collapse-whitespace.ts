@@ -21,27 +21,31 @@ const TAG = /<(?:[^>"']|"[^"]*"|'[^']*')*>/g;
  */
 const BREAK = /[ \t]*\n[ \t\r\n]*/g;
 
-/** Text outside tags (HTML, no SVG): each run of whitespace with a newline becomes that newline. */
-function collapseText(html: string): string {
+/**
+ * `html` with each match of `re` passed to `match` and the text between matches (and around them)
+ * to `between`: the one walk the three levels below share (kept elements, SVG, tags).
+ */
+function mapAround(
+  html: string,
+  re: RegExp,
+  between: (text: string) => string,
+  match: (m: string) => string = (m) => m,
+): string {
   let out = "";
   let at = 0;
-  for (const m of html.matchAll(TAG)) {
-    out += html.slice(at, m.index).replace(BREAK, "\n") + m[0];
+  for (const m of html.matchAll(re)) {
+    out += between(html.slice(at, m.index)) + match(m[0]);
     at = m.index + m[0].length;
   }
-  return out + html.slice(at).replace(BREAK, "\n");
+  return out + between(html.slice(at));
 }
 
+/** Text outside tags (HTML, no SVG): each run of whitespace with a newline becomes that newline. */
+const collapseText = (html: string): string => mapAround(html, TAG, (text) => text.replace(BREAK, "\n"));
+
 /** A piece between kept elements: its SVG loses only the indentation between tags, the rest every run of whitespace with a newline. */
-function collapsePiece(html: string): string {
-  let out = "";
-  let at = 0;
-  for (const m of html.matchAll(SVG)) {
-    out += collapseText(html.slice(at, m.index)) + m[0].replace(INDENT, "$1\n");
-    at = m.index + m[0].length;
-  }
-  return out + collapseText(html.slice(at));
-}
+const collapsePiece = (html: string): string =>
+  mapAround(html, SVG, collapseText, (svg) => svg.replace(INDENT, "$1\n"));
 
 /**
  * Drops the indentation and line breaks that Astro keeps from the components' source (compressHTML
@@ -54,13 +58,7 @@ function collapsePiece(html: string): string {
  * elements the client builds). Attribute values are never touched.
  */
 export function collapseWhitespace(html: string): string {
-  let out = "";
-  let at = 0;
-  for (const m of html.matchAll(KEPT)) {
-    out += collapsePiece(html.slice(at, m.index)) + m[0];
-    at = m.index + m[0].length;
-  }
-  return out + collapsePiece(html.slice(at));
+  return mapAround(html, KEPT, collapsePiece);
 }
 
 /** Collapses the indentation of every page of the built site (collapseWhitespace); returns the bytes saved. */
