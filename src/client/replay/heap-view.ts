@@ -50,7 +50,6 @@ export class HeapView implements ReplayView {
   #labels = new Map<number, HTMLElement[]>();
   /** The labels marked current now. */
   #current: HTMLElement[] = [];
-  #lastText = "";
   /** The frame's GC and live heap the readout was last written for. */
   #lastGc = -2;
   #lastLive: number | null = null;
@@ -115,7 +114,6 @@ export class HeapView implements ReplayView {
     }
     this.#current = [];
     this.#lastStep = -2;
-    this.#lastText = "";
     this.#lastGc = -2;
   }
 
@@ -150,11 +148,7 @@ export class HeapView implements ReplayView {
     if (frame.gcEnded !== this.#lastGc || live !== this.#lastLive) {
       this.#lastGc = frame.gcEnded;
       this.#lastLive = live;
-      const text = heapReadout(v, frame, this.#strings);
-      if (text !== this.#lastText) {
-        this.#lastText = text;
-        this.#readout(text);
-      }
+      this.#readout(heapReadout(v, frame, this.#strings));
     }
     if (frame.step !== this.#lastStep) {
       this.#lastStep = frame.step;

@@ -23,7 +23,6 @@ export class LanesView implements ReplayView {
   #open = new Set<string>();
   #end: number;
   #lastFrame: ReplayFrame | null = null;
-  #lastCounts = "";
 
   constructor(root: HTMLElement, strings: ReplayStrings, end: number) {
     this.#rows = root.querySelector(".lanes-rows");
@@ -158,10 +157,6 @@ export class LanesView implements ReplayView {
       if (was?.phase === f.phase && was.state === f.state && was.reason === f.reason) return;
       label.data = this.#stateText(v, g, f);
     });
-    const text = countsReadout(frame, this.#strings);
-    if (text !== this.#lastCounts) {
-      this.#lastCounts = text;
-      this.#counts(text);
-    }
+    this.#counts(countsReadout(frame, this.#strings));
   }
 }

@@ -9,16 +9,8 @@ import { textWriter, type ReplayStrings, type ReplayView } from "./view.ts";
  * show, which the execution trace does not have), and says which snapshot it counts.
  */
 export class StatusView implements ReplayView {
-  /** Each status's row and the writers of its cells, with what they last showed (reading text back costs more). */
-  #rows = new Map<
-    number,
-    {
-      user: (text: string) => void;
-      all: (text: string) => void;
-      row: HTMLElement;
-      shown: [string, string, boolean] | null;
-    }
-  >();
+  /** Each status's row and the writers of its cells (which write only what changed). */
+  #rows = new Map<number, { user: (text: string) => void; all: (text: string) => void; row: HTMLElement }>();
   #note: (text: string) => void;
   #variant: ReplayVariant | null = null;
   #strings: ReplayStrings;
@@ -30,7 +22,6 @@ export class StatusView implements ReplayView {
         row,
         user: textWriter(row.querySelector(".count-user")),
         all: textWriter(row.querySelector(".count-all")),
-        shown: null,
       });
     }
     this.#note = textWriter(root.querySelector(".status-snapshot"));
@@ -40,7 +31,6 @@ export class StatusView implements ReplayView {
   setVariant(variant: ReplayVariant): void {
     this.#variant = variant;
     this.#shown = -2;
-    for (const cells of this.#rows.values()) cells.shown = null;
   }
 
   update(frame: ReplayFrame): void {
@@ -50,14 +40,10 @@ export class StatusView implements ReplayView {
     const s = v.snapshots[frame.snapshotIndex];
     for (const [status, cells] of this.#rows) {
       // Before the first snapshot nothing is known: a dash, not a count of 0.
-      const u = s ? String(s.user[status] ?? 0) : "–";
-      const a = s ? String(s.all[status] ?? 0) : "–";
-      const occupied = (s?.all[status] ?? 0) > 0;
-      const [lastU, lastA, lastOccupied] = cells.shown ?? [null, null, null];
-      if (u !== lastU) cells.user(u);
-      if (a !== lastA) cells.all(a);
-      if (occupied !== lastOccupied) cells.row.classList.toggle("occupied", occupied);
-      cells.shown = [u, a, occupied];
+      cells.user(s ? String(s.user[status] ?? 0) : "–");
+      cells.all(s ? String(s.all[status] ?? 0) : "–");
+      // A forced toggle that finds the class as wanted changes nothing.
+      cells.row.classList.toggle("occupied", (s?.all[status] ?? 0) > 0);
     }
     this.#note(snapshotNote(v, frame, this.#strings));
   }
